@@ -1,0 +1,79 @@
+"""basismodel-edu: the basismodel (missie → visie → strategie → KPI's) as data, with a checker.
+
+The model is Guus Rameckers's "Social Media en Managementmodellen (2): Basismodel" (HAN, 2011).
+
+Everything a student needs is reachable from here::
+
+    from basismodel_edu import voorbeeldplan, controleer, terugredeneren
+    plan = voorbeeldplan()
+    controleer(plan)
+
+Names load on first use, so ``import basismodel_edu`` stays cheap and never pulls in pandas,
+matplotlib or ipywidgets before a student asks for a table, a diagram or a form.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("basismodel-edu")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "onbekend"
+
+# name → module that defines it. One table, so that adding a public name is one line.
+_WAAR = {
+    # model
+    "Plan": "model",
+    "Organisatie": "model",
+    "Missie": "model",
+    "Visie": "model",
+    "Ambitie": "model",
+    "Doel": "model",
+    "Tactiek": "model",
+    "Middel": "model",
+    "KPI": "model",
+    "Meting": "model",
+    "Revisie": "model",
+    "PlanFout": "model",
+    # files
+    "laad_plan": "bestand",
+    "bewaar_plan": "bestand",
+    "lees_plan": "bestand",
+    "plan_schema": "bestand",
+    # checking
+    "controleer": "controle",
+    "kies_regels": "controle",
+    "REGELS": "controle",
+    "Uitslag": "controle",
+    "Bevinding": "controle",
+    "terugredeneren": "herleiding",
+    "ketens": "herleiding",
+    "beoordeel_smart": "smart",
+    # language
+    "zet_taal": "berichten",
+    "huidige_taal": "berichten",
+    # examples
+    "voorbeeldplan": "voorbeelden",
+    "bewaar_voorbeeld": "voorbeelden",
+}
+
+__all__ = sorted(_WAAR)
+
+
+def __getattr__(naam: str):
+    module = _WAAR.get(naam)
+    if module is None:
+        raise AttributeError(f"module 'basismodel_edu' has no attribute {naam!r}")
+    waarde = getattr(import_module(f".{module}", __name__), naam)
+    if naam == "REGELS":
+        from .controle import kies_regels
+
+        kies_regels()  # the registry fills when the rule modules load
+    globals()[naam] = waarde
+    return waarde
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,0 +1,163 @@
+"""The ``basismodel-edu`` command: a thin layer over the package's functions.
+
+Exit codes of ``check``: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read or
+is not a plan. Every expected mistake ends in a clear message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from .berichten import tekst, zet_taal
+
+__all__ = ["main"]
+
+#: subcommand → (set-up of its arguments, function that runs it and returns the exit code)
+COMMANDO: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {}
+
+
+def commando(naam: str, opzet: Callable[[argparse.ArgumentParser], None]):
+    def registreer(functie: Callable[..., int]):
+        COMMANDO[naam] = (opzet, functie)
+        return functie
+
+    return registreer
+
+
+def _taal(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["nl", "en"], default=None, help=tekst("cli.help.lang"))
+
+
+def _opzet_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("plan", help=tekst("cli.help.plan"))
+    _taal(p)
+    p.add_argument(
+        "--format", choices=["text", "json"], default="text", help=tekst("cli.help.format")
+    )
+    p.add_argument("--select", default=None, help=tekst("cli.help.select"))
+
+
+@commando("check", _opzet_check)
+def _check(args: argparse.Namespace) -> int:
+    from .bestand import laad_plan
+    from .controle import controleer
+    from .model import PlanFout
+
+    try:
+        plan = laad_plan(args.plan)
+    except PlanFout as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    selectie = [s for s in args.select.split(",") if s.strip()] if args.select else None
+    try:
+        uitslag = controleer(plan, selectie)
+    except ValueError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps(uitslag.als_lijst(), ensure_ascii=False, indent=2))
+    else:
+        print(uitslag.tekst())
+    return 0 if uitslag.ok else 1
+
+
+def _opzet_smart(p: argparse.ArgumentParser) -> None:
+    p.add_argument("tekst", help=tekst("cli.help.smart_tekst"))
+    _taal(p)
+    p.add_argument(
+        "--format", choices=["text", "json"], default="text", help=tekst("cli.help.format")
+    )
+
+
+@commando("smart", _opzet_smart)
+def _smart(args: argparse.Namespace) -> int:
+    from .smart import beoordeel_smart
+
+    oordeel = beoordeel_smart(args.tekst)
+    if args.format == "json":
+        print(json.dumps(oordeel.als_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(str(oordeel))
+    return 0
+
+
+@commando("schema", lambda p: None)
+def _schema(args: argparse.Namespace) -> int:
+    from .bestand import plan_schema
+
+    print(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _opzet_example(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "uit", nargs="?", default="voorbeeldplan.json", help=tekst("cli.help.example_uit")
+    )
+    p.add_argument("--force", action="store_true", help=tekst("cli.help.force"))
+
+
+@commando("example", _opzet_example)
+def _example(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .model import PlanFout
+    from .voorbeelden import bewaar_voorbeeld
+
+    if Path(args.uit).exists() and not args.force:
+        print(tekst("cli.bestaat_al", pad=args.uit), file=sys.stderr)
+        return 2
+    try:
+        pad = bewaar_voorbeeld(args.uit)
+    except PlanFout as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    print(tekst("bestand.opgeslagen", pad=pad))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="basismodel-edu", description=tekst("cli.beschrijving"))
+    sub = parser.add_subparsers(dest="commando", required=True, metavar="COMMANDO")
+    for naam, (opzet, _) in COMMANDO.items():
+        p = sub.add_parser(naam, help=tekst(f"cli.help.{naam}"))
+        opzet(p)
+    return parser
+
+
+def _laad_commando_modules() -> None:
+    # Commands that live beside their concern register themselves here when present.
+    from importlib import import_module
+
+    for module in ("uitgave", "beoordeling", "app"):
+        try:
+            import_module(f".{module}", __package__)
+        except ModuleNotFoundError as e:
+            if e.name != f"{__package__}.{module}":
+                raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    # A Windows console may not print every symbol we use; replace rather than crash.
+    for stroom in (sys.stdout, sys.stderr):
+        if hasattr(stroom, "reconfigure"):
+            stroom.reconfigure(errors="replace")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language must be set before the parser builds its help texts.
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        if i + 1 < len(argv) and argv[i + 1] in ("nl", "en"):
+            zet_taal(argv[i + 1])
+    for a in argv:
+        if a.startswith("--lang=") and a.split("=", 1)[1] in ("nl", "en"):
+            zet_taal(a.split("=", 1)[1])
+    _laad_commando_modules()
+    args = _parser().parse_args(argv)
+    return COMMANDO[args.commando][1](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

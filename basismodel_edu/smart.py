@@ -1,0 +1,263 @@
+"""Is a goal SMART? A judgement from the goal's text alone, in Dutch or English.
+
+From text alone three letters can be established: **S**pecific (a concrete result for a named
+group, channel or measure), **M**easurable (a number that is not a date, an age or a posting
+rhythm), **T**ime-bound (a date, a period or a deadline). Whether a goal is **A**chievable and
+**R**elevant depends on the business and its figures, so the text leaves those ``onbepaald``
+(unjudged); the plan's checker judges them from the goal's fields.
+
+The judgement is deliberately strict: a goal is only called SMART when S, M and T are all found
+and nothing marks it as vague (a bare "meer"), as an activity instead of a result ("drie keer per
+week posten"), or as the status quo ("behouden"). A strict judge may miss a SMART goal; it must
+never praise a vague one.
+
+>>> beoordeel_smart("Meer volgers op Instagram").smart
+False
+>>> o = beoordeel_smart("Het aantal volgers op Instagram groeit van 1.200 naar 2.000 vóór 1 juli 2027.")
+>>> o.smart, o.ontbreekt, o.onbepaald
+(True, [], ['A', 'R'])
+>>> beoordeel_smart("Post three times a week on TikTok in 2027.").redenen
+['activiteit', 'geen_getal']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .berichten import tekst
+
+__all__ = ["SmartOordeel", "beoordeel_smart"]
+
+_GETALWOORDEN = (
+    r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|"
+    r"zestig|zeventig|tachtig|negentig|honderd|duizend|miljoen|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million"
+)
+_GETAL = rf"(?:\d[\d.,]*|{_GETALWOORDEN})"
+_MAANDEN = (
+    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    r"jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|"
+    r"january|february|march|may|june|july|august|october"
+)
+_PERIODE = (
+    r"dagen|dag|weken|week|maanden|maand|kwartalen|kwartaal|jaren|jaar|"
+    r"days|day|weeks|months|month|quarters|quarter|years|year"
+)
+_TIJD_VOORZETSEL = (
+    r"in|voor|vóór|tot|uiterlijk|eind|einde|eind van|einde van|begin|medio|per|op|na|vanaf|"
+    r"by|before|until|till|end of|the end of|during|from|as of|on|within|binnen|tijdens|"
+    r"through|throughout|gedurende|t/m"
+)
+
+# Each pattern that marks a deadline or period. Rates ("per week") are not deadlines.
+_TIJD = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b\d{4}-\d{1,2}-\d{1,2}\b",
+        r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b",
+        rf"\b\d{{1,2}}(?:st|nd|rd|th|e)?\s+(?:{_MAANDEN})\b",
+        rf"\b(?:{_MAANDEN})\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+        rf"\b(?:{_MAANDEN})\s+(?:19|20)\d\d\b",
+        rf"\b(?:{_TIJD_VOORZETSEL})\s+(?:het\s+jaar\s+|the\s+year\s+)?(?:19|20)\d\d\b",
+        r"\bq[1-4]\b",
+        r"\b(?:eerste|tweede|derde|vierde|first|second|third|fourth)\s+(?:kwartaal|quarter)\b",
+        rf"\b(?:binnen|within|in|over|na|after)\s+(?:de\s+|het\s+|the\s+)?"
+        rf"(?:komende\s+|volgende\s+|next\s+|coming\s+)?{_GETAL}\s+(?:{_PERIODE})\b",
+        r"\b(?:binnen|within)\s+(?:een|één|a|one)\s+(?:jaar|year|maand|month|kwartaal|quarter)\b",
+        r"\b(?:dit|volgend|komend|this|next|coming)\s+(?:jaar|year|kwartaal|quarter|maand|month|"
+        r"schooljaar|school\s+year|seizoen|season)\b",
+        r"\b(?:deze|volgende|komende)\s+(?:maand|zomer|winter)\b",
+        r"\b(?:eind|einde|end)\s+(?:van\s+|of\s+)?(?:het|dit|the|this)\s+(?:jaar|year|kwartaal|"
+        r"quarter|maand|month)\b",
+        r"\byear[- ]end\b|\bjaareinde\b",
+        r"\b(?:voor|vóór|before|by)\s+(?:de\s+|the\s+)?(?:zomer|zomervakantie|kerst|kerstmis|"
+        r"summer|christmas)\b",
+    )
+]
+_JAARTAL = re.compile(r"\b(?:19|20)\d\d\b")
+_LEEFTIJD = re.compile(
+    rf"\b{_GETAL}\s*(?:-|–|tot|t/m|to|and|en)\s*{_GETAL}\s*(?:jaar|jarigen|jarige|years?|yrs?|"
+    rf"year[- ]olds?)\b|\b\d+\s*[-+]?\s*(?:jarigen|jarige|plussers|year[- ]olds?)\b|"
+    rf"\b(?:aged|ages|leeftijd)\s+\d+(?:\s*(?:-|–|to|tot)\s*\d+)?\b|\b\d+\+",
+    re.IGNORECASE,
+)
+_RITME = re.compile(
+    rf"\b{_GETAL}\s*(?:x|keer|maal|times|posts?|berichten|video'?s|videos|stories|reels|"
+    rf"blogs?|artikelen|articles|updates|tweets)\s*(?:per|a|an|each|every|in\s+de|elke|iedere)\s+"
+    rf"(?:dag|week|maand|day|week|month|werkdag|weekday)\b|\b(?:once|twice)\s+(?:a|per|every)\s+"
+    rf"(?:day|week|month)\b",
+    re.IGNORECASE,
+)
+_GETAL_RE = re.compile(rf"(?<![a-z])(?:\d+(?:[.,]\d+)*\s*%?|(?:{_GETALWOORDEN})\b)", re.IGNORECASE)
+_VERVEELVOUD = re.compile(
+    r"\b(?:verdubbel\w*|verdrievoudig\w*|halveer\w*|halveren|double[sd]?|doubling|triple[sd]?|"
+    r"halve[sd]?|halving)\b",
+    re.IGNORECASE,
+)
+_VAAG = re.compile(
+    r"\b(?:meer|beter|vaker|hoger|groter|minder|more|better|higher|bigger|fewer|less|"
+    r"zoveel mogelijk|as many as possible|as much as possible|zo veel mogelijk|maximaal|"
+    r"maximise|maximize|optimaliseren|optimise|optimize)\b",
+    re.IGNORECASE,
+)
+_KANAAL = re.compile(
+    r"\b(?:instagram|facebook|linkedin|tiktok|youtube|whatsapp|pinterest|snapchat|twitter|x\.com|"
+    r"bereal|threads|website|webshop|webwinkel|nieuwsbrief|newsletter|blog|app|e-?mail|"
+    r"google)\b",
+    re.IGNORECASE,
+)
+_DOELGROEP = re.compile(
+    r"\b(?:klant\w*|customers?|clients?|studenten|students?|scholieren|jongeren|young\s+people|"
+    r"teenagers?|tieners|bezoekers|visitors?|leden|members?|abonnees|subscribers?|ouders|parents|"
+    r"ondernemers|entrepreneurs|werkgevers|employers|medewerkers|employees|staff|patiënten|"
+    r"patients|gasten|guests|inwoners|residents|deelnemers|participants|kopers|buyers|"
+    r"gebruikers|users|donateurs|donors|vrijwilligers|volunteers|fans|followers|volgers|"
+    r"b2b|mkb|smes?|doelgroep|target\s+(?:group|audience)|lezers|readers|kijkers|viewers|"
+    r"huurders|tenants|reizigers|travellers|travelers|sporters|shoppers|consumenten|consumers|"
+    r"bedrijven|companies|businesses|scholen|schools|vrouwen|women|mannen|men|senioren|seniors|"
+    r"studenten|millennials)\b",
+    re.IGNORECASE,
+)
+_MAAT = re.compile(
+    r"\b(?:omzet|revenue|sales|verkop\w*|verkoop|bestelling\w*|orders?|aanmelding\w*|sign-?ups?|"
+    r"registrations?|registraties|inschrijving\w*|enrol\w*|leads?|reservering\w*|bookings?|"
+    r"boekingen|downloads?|volgers|followers|likes|engagement\w*|betrokkenheid\w*|conversie\w*|"
+    r"conversions?|traffic|verkeer|bezoek\w*|visits?|visitors?|weergaven|views|reacties|"
+    r"comments|shares|gedeeld|klanttevredenheid|tevredenheid|satisfaction|nps|retentie|"
+    r"retention|churn|herhaalaankopen|repeat\s+purchases|naamsbekendheid|brand\s+awareness|"
+    r"bereik|(?:the|our|post|organic|total|monthly|weekly|paid)\s+reach|reach\s+(?:of|on|per)|impressies|impressions|ctr|klikratio|click-?through|open\s*rate|"
+    r"openingspercentage|kosten|costs?|response\s+time|reactietijd|wachttijd|score|rating|"
+    r"reviews?|beoordeling\w*|recensies|donaties|donations|subscribers|abonnees|leden|members|"
+    r"aanvragen|requests|sollicita\w*|applications|offertes|quotes|winst|profit|marge|margin|"
+    r"klanten|customers|kopers|buyers|deelnemers|participants|cijfer|klikken|clicks|"
+    r"doorkliks|vermeldingen|mentions|berichten\s+van\s+klanten|uitschrijvingen|unsubscribes|"
+    r"bounce\s*rate|bouncepercentage|aankopen|purchases|transacties|transactions)\b",
+    re.IGNORECASE,
+)
+_ACTIVITEIT = re.compile(
+    r"\b(?:post\w*|plaats\w*|publiceer\w*|publiceren|publish\w*|upload\w*|maak|maken|create|"
+    r"organiseer\w*|organiseren|organi[sz]e|start\w*|begin|beginnen|lanceer\w*|lanceren|launch\w*|"
+    r"verstuur\w*|versturen|stuur|send|schrijf|schrijven|write|houd|houden|hold|host|"
+    r"inzetten|zet\s+in|actief\s+zijn|be\s+active|share\s+content|deel\s+content|plan\w*|"
+    r"bijhouden|run)\b",
+    re.IGNORECASE,
+)
+_RESULTAAT = re.compile(
+    r"\b(?:verhoog\w*|verhogen|stijg\w*|groei\w*|toename|neemt\s+toe|increase[sd]?|grow\w*|"
+    r"raise|boost|verbeter\w*|improve[sd]?|verlaag\w*|verlagen|verminder\w*|reduce[sd]?|"
+    r"decrease[sd]?|lower|cut|bereik\w*|behaal\w*|halen|haalt|achieve[sd]?|reach\w*|attain|gain|"
+    r"realiseer\w*|win|winnen|get|generate|genereer\w*|krijg\w*|van\s+\S+\s+naar|from\s+\S+\s+to|"
+    r"naar|to\s+at\s+least|tot\s+minstens|minimaal|ten\s+minste|minstens|at\s+least|"
+    r"verdubbel\w*|double|triple|halveer\w*|halve|sell|verkopen|convert\w*|converteer\w*|"
+    r"terugbrengen|brengen\s+naar|bring\s+down)\b",
+    re.IGNORECASE,
+)
+_STATUS_QUO = re.compile(
+    r"\b(?:behoud\w*|handhav\w*|blijven|blijft|houden\s+op|vasthouden|maintain\w*|keep|"
+    r"sustain\w*|stay|remain\w*|continue\w*|doorgaan)\b",
+    re.IGNORECASE,
+)
+_VAGE_OBJECTEN = re.compile(
+    r"\b(?:aanwezigheid|presence|zichtbaarheid|visibility|imago|image|merk|brand|succes|success|"
+    r"groei|growth|social\s+media|online)\b",
+    re.IGNORECASE,
+)
+
+
+_PROCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)", re.IGNORECASE)
+
+
+def _procent(m: re.Match[str]) -> float:
+    return float(m.group(1).replace(",", "."))
+
+
+@dataclass
+class SmartOordeel:
+    """The judgement of one goal text: which letters hold, which are missing, and why."""
+
+    tekst: str
+    letters: dict[str, bool]
+    redenen: list[str] = field(default_factory=list)
+
+    @property
+    def smart(self) -> bool:
+        """True only when S, M and T hold and nothing marks the goal as vague."""
+        return all(self.letters.values()) and not self.redenen
+
+    @property
+    def ontbreekt(self) -> list[str]:
+        """The letters the text does not establish (``S``, ``M``, ``T``)."""
+        return [letter for letter, ok in self.letters.items() if not ok]
+
+    @property
+    def onbepaald(self) -> list[str]:
+        """The letters text alone cannot decide: achievable and relevant."""
+        return ["A", "R"]
+
+    def uitleg(self, taal: str | None = None) -> list[str]:
+        """One sentence per reason the goal is not (yet) SMART."""
+        return [tekst(f"smart.{r}", taal) for r in self.redenen]
+
+    def als_dict(self, taal: str | None = None) -> dict:
+        return {
+            "smart": self.smart,
+            "missing": self.ontbreekt,
+            "unjudged": self.onbepaald,
+            "reasons": self.redenen,
+            "explanation": self.uitleg(taal),
+        }
+
+    def __str__(self) -> str:
+        if self.smart:
+            return tekst("smart.oordeel_ja")
+        return tekst("smart.oordeel_nee", ontbreekt=", ".join(self.ontbreekt) or "-") + (
+            " " + " ".join(self.uitleg()) if self.redenen else ""
+        )
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(str(self))
+
+
+def beoordeel_smart(doeltekst: str) -> SmartOordeel:
+    """Judge a goal from its text alone (Dutch or English); see the module's introduction."""
+    t = " ".join(doeltekst.replace("’", "'").split())
+    tijd = any(p.search(t) for p in _TIJD)
+
+    # What remains once dates, years, ages and posting rhythms are cut out are the numbers that
+    # can measure a result.
+    rest = t
+    for p in (*_TIJD, _LEEFTIJD, _RITME, _JAARTAL):
+        rest = p.sub(" ", rest)
+    getal = bool(_GETAL_RE.search(rest)) or bool(_VERVEELVOUD.search(t))
+
+    resultaat = bool(_RESULTAAT.search(t)) or bool(_VERVEELVOUD.search(t))
+    maat = bool(_MAAT.search(t))
+    concreet = maat or bool(_KANAAL.search(t)) or bool(_DOELGROEP.search(t))
+
+    redenen = []
+    if not t:
+        redenen.append("leeg")
+    if any(_procent(m) > 100 for m in _PROCENT.finditer(t)):
+        redenen.append("onwaarschijnlijk")
+    if _ACTIVITEIT.search(t) and not (resultaat and maat):
+        redenen.append("activiteit")
+    if _STATUS_QUO.search(t) and not _RESULTAAT.search(_STATUS_QUO.sub(" ", t)):
+        redenen.append("status_quo")
+    if not maat and _VAGE_OBJECTEN.search(t):
+        redenen.append("vaag_object")
+    if not getal:
+        redenen.append("vaag_meer" if _VAAG.search(t) else "geen_getal")
+    if not tijd:
+        redenen.append("geen_tijd")
+    if t and not concreet:
+        redenen.append("niet_specifiek")
+
+    specifiek = concreet and not (
+        {"activiteit", "status_quo", "vaag_object", "leeg"} & set(redenen)
+    )
+    letters = {"S": specifiek, "M": getal and maat, "T": tijd}
+    if getal and not maat and "niet_specifiek" not in redenen and "vaag_object" not in redenen:
+        redenen.append("geen_maat")
+    return SmartOordeel(doeltekst, letters, redenen)

@@ -1,0 +1,130 @@
+"""The project's commands, for Windows, macOS and Linux alike (only the Python standard library).
+
+    python tasks.py lab     start JupyterLab on the lesson notebooks
+    python tasks.py test    run the whole test suite (lint, format, tests, lesson notebooks)
+    python tasks.py app     serve the plan editor as a web app without code (Voila)
+
+Each command first makes a virtual environment in ``.venv`` beside this file and installs what it
+needs into it; a second run reuses it and reinstalls only when ``pyproject.toml`` changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+HIER = Path(__file__).resolve().parent
+VENV = HIER / ".venv"
+MIN_PYTHON = (3, 11)
+
+
+def _python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def _installeer(extra: str) -> Path:
+    """Make .venv if needed and install the package with ``extra``; return its python."""
+    if sys.version_info < MIN_PYTHON:
+        sys.exit(f"basismodel-edu needs Python {'.'.join(map(str, MIN_PYTHON))} or newer.")
+    if not _python().exists():
+        print("• virtual environment maken in .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    stempel = VENV / f".basismodel-{extra or 'basis'}"
+    vingerafdruk = hashlib.sha256((HIER / "pyproject.toml").read_bytes()).hexdigest()
+    if not stempel.exists() or stempel.read_text() != vingerafdruk:
+        print("• pakketten installeren (de eerste keer duurt dit een paar minuten) ...", flush=True)
+        doel = f".[{extra}]" if extra else "."
+        subprocess.run(
+            [
+                str(_python()),
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "-q",
+                "-e",
+                doel,
+            ],
+            cwd=HIER,
+            check=True,
+        )
+        stempel.write_text(vingerafdruk)
+    return _python()
+
+
+def lab(args: list[str]) -> int:
+    python = _installeer("")
+    return subprocess.call([str(python), "-m", "jupyter", "lab", str(HIER / "notebooks"), *args])
+
+
+def app(args: list[str]) -> int:
+    python = _installeer("")
+    return subprocess.call(
+        [str(python), "-m", "voila", str(HIER / "notebooks" / "editor.ipynb"), *args], cwd=HIER
+    )
+
+
+def test(args: list[str]) -> int:
+    python = _installeer("test")
+    # Jupyter, IPython and matplotlib write under HOME: the tests get a home of their own.
+    thuis = Path(tempfile.mkdtemp(prefix="basismodel-test-home-"))
+    env = {
+        **os.environ,
+        "HOME": str(thuis),
+        "USERPROFILE": str(thuis),
+        "IPYTHONDIR": str(thuis / "ipython"),
+        "MPLCONFIGDIR": str(thuis / "matplotlib"),
+        "JUPYTER_CONFIG_DIR": str(thuis / "jupyter-config"),
+        "JUPYTER_DATA_DIR": str(thuis / "jupyter-data"),
+        "JUPYTER_RUNTIME_DIR": str(thuis / "jupyter-runtime"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    stappen = [
+        [str(python), "-m", "ruff", "check", "."],
+        [str(python), "-m", "ruff", "format", "--check", "."],
+        [
+            str(python),
+            "-m",
+            "pytest",
+            "-n",
+            "2",
+            "--dist",
+            "loadscope",
+            "tests",
+            "notebooks",
+            "--nbval",
+            "--nbval-current-env",
+            "--nbval-sanitize-with",
+            "tests/nbval_sanitize.cfg",
+            "--nbval-cell-timeout",
+            "120",
+            *args,
+        ],
+    ]
+    for stap in stappen:
+        print("•", " ".join(stap[2:]), flush=True)
+        code = subprocess.call(stap, cwd=HIER, env=env)
+        if code:
+            return code
+    return 0
+
+
+COMMANDS = {"lab": lab, "test": test, "app": app}
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        print(__doc__)
+        return 2
+    return COMMANDS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

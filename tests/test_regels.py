@@ -1,0 +1,114 @@
+"""Every rule fires on a plan made for it and stays silent on the example plan.
+
+One fixture per code lives in tests/fixtures/regels/ (written by maak_fixtures.py): the example
+plan with one small change. One parametrised test collects them all.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from basismodel_edu import Plan, controleer, laad_plan
+from basismodel_edu.controle import kies_regels
+
+MAP = Path(__file__).parent / "fixtures" / "regels"
+sys.path.insert(0, str(MAP.parent))
+from maak_fixtures import WIJZIGINGEN, fixtures  # noqa: E402
+
+CODES = [r.code for r in kies_regels()]
+
+
+def test_every_rule_has_a_fixture_and_every_fixture_a_rule():
+    assert sorted(p.stem for p in MAP.glob("*.json")) == sorted(CODES)
+    assert sorted(WIJZIGINGEN) == sorted(CODES)
+
+
+def test_committed_fixtures_equal_what_the_script_writes():
+    for code, inhoud in fixtures().items():
+        assert (MAP / f"{code}.json").read_text(encoding="utf-8") == inhoud, code
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_rule_fires_on_its_fixture_and_not_on_the_example(code, voorbeeld):
+    fout = controleer(laad_plan(MAP / f"{code}.json"))
+    assert code in fout.codes(), f"{code} ({WIJZIGINGEN[code][0]}) did not fire"
+    bevinding = next(b for b in fout if b.code == code)
+    assert bevinding.pad and bevinding.bericht() and bevinding.oplossing()
+    assert code not in controleer(voorbeeld).codes()
+    # Selecting only this rule gives the same finding, and nothing else.
+    alleen = controleer(laad_plan(MAP / f"{code}.json"), selectie=code)
+    assert alleen.codes() == [code]
+
+
+def test_example_plan_has_no_findings_at_all(voorbeeld):
+    uitslag = controleer(voorbeeld)
+    assert uitslag.ok and len(uitslag) == 0, uitslag.tekst()
+
+
+def test_selection_by_family_layer_and_prefix():
+    leeg = Plan()
+    assert {r.familie for r in kies_regels("smart")} == {"smart"}
+    assert {b.laag for b in controleer(leeg, "missie")} == {"missie"}
+    assert all(c.startswith("BM1") for c in controleer(leeg, "BM1").codes())
+    with pytest.raises(ValueError, match="Onbekende regelkeuze"):
+        controleer(leeg, "onzin")
+
+
+def test_paths_name_the_element(voorbeeld):
+    voorbeeld.kpis[2].doel = "D9"
+    bevinding = next(b for b in controleer(voorbeeld, "BM202"))
+    assert bevinding.pad == "kpis[2].doel"
+    assert "'D9'" in bevinding.bericht()
+
+
+def test_learning_mode_turns_missing_vision_into_hints(voorbeeld):
+    voorbeeld.visie.tekst = ""
+    voorbeeld.visie.ambities = []
+    for d in voorbeeld.doelen:
+        d.ambitie = ""
+    assert not controleer(voorbeeld).ok
+    voorbeeld.modus = "lerend"
+    uitslag = controleer(voorbeeld)
+    assert uitslag.ok
+    assert {"BM111", "BM112", "BM204"} <= {b.code for b in uitslag.hints}
+
+
+def test_messages_in_english(voorbeeld):
+    from basismodel_edu import zet_taal
+
+    voorbeeld.doelen[0].deadline = None
+    zet_taal("en")
+    b = next(iter(controleer(voorbeeld, "BM305")))
+    assert b.bericht().startswith("Goal D1 has no deadline.")
+    assert "lesson 03" in b.oplossing()
+
+
+def test_result_shows_as_text_html_and_dataframe(voorbeeld):
+    voorbeeld.kpis[0].norm = None
+    uitslag = controleer(voorbeeld)
+    assert "✖ FOUT BM501 kpis[0].norm" in repr(uitslag)
+    html = uitslag._repr_html_()
+    assert "BM501" in html and "✖ fout" in html and "<table" in html
+    df = uitslag.naar_dataframe()
+    assert list(df["code"]) == ["BM501"] and df.loc[0, "severity"] == "fout"
+
+
+def test_growth_rule_uses_baseline_target_and_time_left(voorbeeld):
+    doel = voorbeeld.doelen[0]
+    doel.streefwaarde = 5000  # 1800 → 5000 in 12 months: +8.9 % a month, allowed
+    assert "BM320" not in controleer(voorbeeld, "BM320").codes()
+    doel.streefwaarde = 6000  # +10.5 % a month
+    b = next(iter(controleer(voorbeeld, "BM320")))
+    assert "+11% per maand" in b.bericht()
+    doel.deadline = doel.deadline.replace(year=2028)  # 24 months: +5 % a month
+    assert controleer(voorbeeld, "BM320").codes() == []
+
+
+def test_shrinking_platform_cites_its_source(voorbeeld):
+    voorbeeld.middelen[3].duurzaamheid = None
+    b = next(iter(controleer(voorbeeld, "BM603")))
+    assert "9.9 miljoen in 2025" in b.bericht() and "10.4 miljoen in 2020" in b.bericht()
+    assert "Newcom" in b.bericht() and "https://" in b.bericht()
