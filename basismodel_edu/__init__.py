@@ -15,12 +15,6 @@ matplotlib or ipywidgets before a student asks for a table, a diagram or a form.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("basismodel-edu")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "onbekend"
 
 # name → module that defines it. One table, so that adding a public name is one line.
 _WAAR = {
@@ -63,6 +57,14 @@ __all__ = sorted(_WAAR)
 
 
 def __getattr__(naam: str):
+    if naam == "__version__":
+        # importlib.metadata costs more than the rest of the import; read it only when asked.
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("basismodel-edu")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "onbekend"
     module = _WAAR.get(naam)
     if module is None:
         raise AttributeError(f"module 'basismodel_edu' has no attribute {naam!r}")

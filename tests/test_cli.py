@@ -1,0 +1,87 @@
+"""The command line: exit codes, JSON output, and files left untouched."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from basismodel_edu.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "regels"
+
+
+def test_example_checks_clean(tmp_path, capsys):
+    pad = tmp_path / "voorbeeld.json"
+    assert main(["example", str(pad)]) == 0
+    assert main(["check", str(pad)]) == 0
+    assert "0 fout(en)" in capsys.readouterr().out
+
+
+def test_example_refuses_to_overwrite(tmp_path, capsys):
+    pad = tmp_path / "plan.json"
+    pad.write_text("mijn eigen werk", encoding="utf-8")
+    assert main(["example", str(pad)]) == 2
+    assert pad.read_text(encoding="utf-8") == "mijn eigen werk"
+    assert "wordt niet overschreven" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("code", ["BM203", "BM305", "BM602"])
+def test_fixture_reports_its_code_as_json(code, capsys):
+    uitkomst = main(["check", str(FIXTURES / f"{code}.json"), "--format", "json"])
+    bevindingen = json.loads(capsys.readouterr().out)
+    assert code in {b["code"] for b in bevindingen}
+    assert {"code", "severity", "path", "message"} <= set(bevindingen[0])
+    heeft_fout = any(b["severity"] == "fout" for b in bevindingen)
+    assert uitkomst == (1 if heeft_fout else 0)
+
+
+def test_warnings_only_exit_zero(capsys):
+    # BM601 is a warning: the plan has no errors, so the exit code is 0.
+    assert main(["check", str(FIXTURES / "BM601.json")]) == 0
+    assert "BM601" in capsys.readouterr().out
+
+
+def test_select_and_language(capsys):
+    assert (
+        main(["check", str(FIXTURES / "BM102.json"), "--select", "BM1,smart", "--lang", "en"]) == 1
+    )
+    uit = capsys.readouterr().out
+    assert "ERROR BM102" in uit and "The mission is still empty." in uit
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "melding"),
+    [(b"dit is geen json", "geen geldig JSON-bestand"), (b'{"a": 1}', "geen basismodel-plan")],
+)
+def test_unreadable_files_exit_2_without_traceback_and_stay_unchanged(tmp_path, inhoud, melding):
+    pad = tmp_path / "plan.json"
+    pad.write_bytes(inhoud)
+    uit = subprocess.run(
+        [sys.executable, "-m", "basismodel_edu.cli", "check", str(pad)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert uit.returncode == 2
+    assert melding in uit.stderr and "Traceback" not in uit.stderr
+    assert pad.read_bytes() == inhoud
+
+
+def test_unknown_selection_exits_2(capsys):
+    assert main(["check", str(FIXTURES / "BM102.json"), "--select", "onzin"]) == 2
+    assert "Onbekende regelkeuze" in capsys.readouterr().err
+
+
+def test_smart_json(capsys):
+    assert main(["smart", "Meer volgers", "--format", "json"]) == 0
+    uit = json.loads(capsys.readouterr().out)
+    assert uit["smart"] is False and "M" in uit["missing"] and uit["unjudged"] == ["A", "R"]
+
+
+def test_schema_is_json(capsys):
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Basismodel-plan"
