@@ -97,6 +97,8 @@ def test(args: list[str]) -> int:
             "2",
             "--dist",
             "loadscope",
+            "--doctest-modules",
+            "basismodel_edu",
             "tests",
             "notebooks",
             "--nbval",
