@@ -117,4 +117,4 @@ def tekst_delen(sleutel: str, taal: str | None = None, **waarden: Any) -> dict[s
     ruw = _ruw(sleutel, taal)
     if not isinstance(ruw, dict):
         return {"wat": ruw.format(**waarden)}
-    return {deel: t.format(**waarden) for deel, t in ruw.items()}
+    return {deel: t.format(**waarden) if waarden else t for deel, t in ruw.items()}

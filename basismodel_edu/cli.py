@@ -84,6 +84,46 @@ def _smart(args: argparse.Namespace) -> int:
     return 0
 
 
+def _opzet_rules(p: argparse.ArgumentParser) -> None:
+    _taal(p)
+    p.add_argument(
+        "--format", choices=["text", "json"], default="text", help=tekst("cli.help.format")
+    )
+    p.add_argument("--select", default=None, help=tekst("cli.help.select"))
+
+
+@commando("rules", _opzet_rules)
+def _rules(args: argparse.Namespace) -> int:
+    from .controle import kies_regels
+
+    selectie = [s for s in args.select.split(",") if s.strip()] if args.select else None
+    try:
+        regels = kies_regels(selectie)
+    except ValueError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    rijen = [
+        {
+            "code": r.code,
+            "family": r.familie,
+            "severity": r.ernst,
+            "layer": r.laag,
+            "lesson": r.les,
+            "title": r.titel(),
+        }
+        for r in regels
+    ]
+    if args.format == "json":
+        print(json.dumps(rijen, ensure_ascii=False, indent=2))
+    else:
+        for rij in rijen:
+            ernst = tekst(f"ernst.{rij['severity']}")
+            print(
+                f"{rij['code']}  {ernst:<12} {rij['family']:<16} {rij['layer']:<10} {rij['title']}"
+            )
+    return 0
+
+
 @commando("schema", lambda p: None)
 def _schema(args: argparse.Namespace) -> int:
     from .bestand import plan_schema

@@ -54,6 +54,8 @@ __all__ = [
 ]
 
 ERNST = ("fout", "waarschuwing", "hint")
+#: The severities as tools outside the course spell them (JSON output, DataFrames).
+_SEVERITY = {"fout": "error", "waarschuwing": "warning", "hint": "hint"}
 FAMILIES = {
     "BM0": "structuur",
     "BM1": "volledigheid",
@@ -139,7 +141,8 @@ class Bevinding:
     def als_dict(self, taal: str | None = None) -> dict[str, str]:
         return {
             "code": self.code,
-            "severity": self.ernst,
+            "severity": _SEVERITY[self.ernst],
+            "label": tekst(f"ernst.{self.ernst}", taal),
             "path": self.pad,
             "layer": self.laag,
             "message": self.bericht(taal),
@@ -218,7 +221,7 @@ class Uitslag:
         """The findings as a pandas DataFrame (pandas is loaded only now)."""
         import pandas as pd
 
-        kolommen = ["code", "severity", "path", "layer", "message", "fix", "lesson"]
+        kolommen = ["code", "severity", "label", "path", "layer", "message", "fix", "lesson"]
         return pd.DataFrame(self.als_lijst(taal), columns=kolommen)
 
     to_dataframe = naar_dataframe

@@ -35,7 +35,7 @@ def test_fixture_reports_its_code_as_json(code, capsys):
     bevindingen = json.loads(capsys.readouterr().out)
     assert code in {b["code"] for b in bevindingen}
     assert {"code", "severity", "path", "message"} <= set(bevindingen[0])
-    heeft_fout = any(b["severity"] == "fout" for b in bevindingen)
+    heeft_fout = any(b["severity"] == "error" for b in bevindingen)
     assert uitkomst == (1 if heeft_fout else 0)
 
 
@@ -85,3 +85,14 @@ def test_smart_json(capsys):
 def test_schema_is_json(capsys):
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Basismodel-plan"
+
+
+def test_rules_lists_every_rule(capsys):
+    from basismodel_edu.controle import kies_regels
+
+    assert main(["rules", "--format", "json"]) == 0
+    rijen = json.loads(capsys.readouterr().out)
+    assert [r["code"] for r in rijen] == [r.code for r in kies_regels()]
+    assert main(["rules", "--select", "missie", "--lang", "en"]) == 0
+    uit = capsys.readouterr().out
+    assert "BM102" in uit and "Mission missing" in uit and "BM301" not in uit

@@ -93,7 +93,11 @@ def test_result_shows_as_text_html_and_dataframe(voorbeeld):
     html = uitslag._repr_html_()
     assert "BM501" in html and "✖ fout" in html and "<table" in html
     df = uitslag.naar_dataframe()
-    assert list(df["code"]) == ["BM501"] and df.loc[0, "severity"] == "fout"
+    assert (
+        list(df["code"]) == ["BM501"]
+        and df.loc[0, "severity"] == "error"
+        and df.loc[0, "label"] == "fout"
+    )
 
 
 def test_growth_rule_uses_baseline_target_and_time_left(voorbeeld):
