@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -196,7 +197,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             zet_taal(a.split("=", 1)[1])
     _laad_commando_modules()
     args = _parser().parse_args(argv)
-    return COMMANDO[args.commando][1](args)
+    try:
+        return COMMANDO[args.commando][1](args)
+    except BrokenPipeError:
+        # The reader (``| head``, ``| more``) stopped early; that is not an error of ours.
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+        return 0
 
 
 if __name__ == "__main__":
