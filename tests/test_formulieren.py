@@ -1,0 +1,246 @@
+"""The forms and the plan editor, driven headless: set values, read the plan, the file, the feedback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from basismodel_edu import bewerk, voorbeeldplan
+from basismodel_edu.berichten import catalogus
+from basismodel_edu.formulieren import (
+    DoelenFormulier,
+    KPIFormulier,
+    MiddelenFormulier,
+    MissieFormulier,
+    TactiekenFormulier,
+    VisieFormulier,
+    _ModelFormulier,
+    lees_getal,
+    soort_veld,
+)
+from basismodel_edu.model import KPI, Doel, Middel, Missie, Organisatie, Plan, Tactiek, Visie
+
+
+def _opgeslagen(pad):
+    return json.loads(pad.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("model", [Plan, Organisatie, Missie, Visie, Doel, Tactiek, Middel, KPI])
+def test_every_field_has_a_label_and_a_kind_of_input(model):
+    for naam in model.model_fields:
+        if model is Plan and naam not in ("peildatum", "modus"):
+            continue
+        assert f"veld.{model.__name__}.{naam}" in catalogus(), naam
+        assert soort_veld(model, naam)
+
+
+def test_a_field_added_to_a_model_appears_in_its_form():
+    class MissieMetSlogan(Missie):
+        slogan: str = ""
+
+    class Formulier(_ModelFormulier):
+        model = MissieMetSlogan
+
+    f = Formulier()
+    assert set(f.velden) == set(MissieMetSlogan.model_fields)
+    f.velden["slogan"].invoer.value = "Proef het verschil"
+    assert f.value.slogan == "Proef het verschil"
+
+
+def test_field_kinds_follow_the_types():
+    assert soort_veld(Missie, "tekst") == "textarea"
+    assert soort_veld(Doel, "indicator") == "text"
+    assert soort_veld(Doel, "nulmeting") == "getal"
+    assert soort_veld(Doel, "deadline") == "datum"
+    assert soort_veld(Doel, "soort") == "keuze"
+    assert soort_veld(Doel, "ambitie") == "link"
+    assert soort_veld(Tactiek, "middelen") == "links"
+    assert soort_veld(Missie, "social_media_past") == "janee"
+    assert soort_veld(Missie, "kernwaarden") == "tags"
+    assert soort_veld(Middel, "kanaal") == "kanaal"
+    assert soort_veld(Visie, "ambities") == "lijst"
+
+
+def test_numbers_as_students_type_them():
+    assert lees_getal("12,5") == 12.5
+    assert lees_getal("1.200") == 1200
+    assert lees_getal("") is None
+    for fout in ("veel", "12,5,3", "nan"):
+        with pytest.raises(ValueError):
+            lees_getal(fout)
+
+
+def test_mission_form_value_is_two_way():
+    f = MissieFormulier(value={"tekst": "Wij branden koffie.", "social_media_past": True})
+    assert f.velden["tekst"].invoer.value == "Wij branden koffie."
+    assert f.velden["social_media_past"].invoer.value == "ja"
+    f.value = Missie(tekst="Anders", kanalen=["Instagram"], social_media_past=False)
+    assert f.velden["tekst"].invoer.value == "Anders"
+    assert list(f.velden["kanalen"].invoer.value) == ["Instagram"]
+    assert f.velden["social_media_past"].invoer.value == "nee"
+    f.velden["kernwaarden"].invoer.value = ["lokaal", "eerlijk"]
+    f.velden["social_media_past"].invoer.value = ""
+    assert f.value.kernwaarden == ["lokaal", "eerlijk"]
+    assert f.value.social_media_past is None
+
+
+def test_goal_fields_a_bad_number_is_refused_and_explained():
+    f = DoelenFormulier(value=[Doel(id="D1")])
+    item = f.items[0]
+    item.velden["nulmeting"].invoer.value = "1.200"
+    item.velden["streefwaarde"].invoer.value = "2500,5"
+    item.velden["deadline"].invoer.value = dt.date(2027, 6, 30)
+    item.velden["soort"].invoer.value = "conversie"
+    assert f.value[0].nulmeting == 1200
+    assert f.value[0].streefwaarde == 2500.5
+    assert f.value[0].deadline == dt.date(2027, 6, 30)
+    assert f.value[0].soort == "conversie"
+    assert item.velden["nulmeting"].melding.value == ""
+    item.velden["nulmeting"].invoer.value = "veel"
+    assert f.value[0].nulmeting == 1200  # the plan keeps the last good value
+    assert "geen getal" in item.velden["nulmeting"].melding.value
+    item.velden["nulmeting"].invoer.value = "-"
+    item.velden["nulmeting"].invoer.value = "900"
+    assert f.value[0].nulmeting == 900
+    assert item.velden["nulmeting"].melding.value == ""
+    m = MiddelenFormulier(value=[Middel(id="M1")])
+    m.items[0].velden["uren_per_maand"].invoer.value = "-3"
+    assert m.value[0].uren_per_maand is None
+    assert "✖" in m.items[0].velden["uren_per_maand"].melding.value
+
+
+def test_list_forms_add_and_remove_items():
+    f = KPIFormulier()
+    assert f.value == []
+    k = f.voeg_toe()
+    f.voeg_toe()
+    assert [v.id for v in f.value] == ["K1", "K2"] and k.id == "K1"
+    assert len(f.vouwen.children) == 2
+    f.items[1].velden["naam"].invoer.value = "Bereik"
+    assert f.value[1].naam == "Bereik"
+    assert "Bereik" in f.vouwen.titles[1]
+    f.verwijder("K1")
+    assert [v.id for v in f.value] == ["K2"]
+    assert f.items[0].velden["naam"].invoer.value == "Bereik"
+    f.voeg_toe()
+    assert [v.id for v in f.value] == ["K2", "K3"]  # no id is handed out twice
+
+
+def test_tactic_chooses_goals_and_means_from_the_plan():
+    plan = voorbeeldplan()
+    f = TactiekenFormulier(value=[Tactiek(id="T9")], plan=plan)
+    keuze = f.items[0].velden["doelen"].invoer
+    assert {i for _, i in keuze.options} == {d.id for d in plan.doelen}
+    keuze.value = (plan.doelen[0].id,)
+    f.items[0].velden["middelen"].invoer.value = (plan.middelen[1].id,)
+    assert f.value[0].doelen == [plan.doelen[0].id]
+    assert f.value[0].middelen == [plan.middelen[1].id]
+
+
+def test_editor_saves_every_change_and_updates_the_feedback(tmp_path):
+    pad = tmp_path / "plan.json"
+    e = bewerk(pad)
+    assert pad.exists() and _opgeslagen(pad)["missie"]["tekst"] == ""
+    assert "BM102" in e.uitslag.codes()  # an empty mission is reported
+    e.tabs.selected_index = e.lagen.index("missie")
+    assert "BM102" in e.feedback.value and "✖" in e.feedback.value
+    e._formulieren["missie"][0].velden["tekst"].invoer.value = "Wij branden koffie in Arnhem."
+    assert e.plan.missie.tekst == "Wij branden koffie in Arnhem."
+    assert _opgeslagen(pad)["missie"]["tekst"] == "Wij branden koffie in Arnhem."
+    assert "BM102" not in e.uitslag.codes()
+    assert "BM102" not in e.feedback.value
+    e._formulieren["plan"][0].velden["naam"].invoer.value = "Bakkerij Brood & Zo"
+    assert _opgeslagen(pad)["organisatie"]["naam"] == "Bakkerij Brood & Zo"
+    # re-running the cell (a new editor on the same file) brings the work back
+    e2 = bewerk(pad)
+    assert e2.plan == e.plan
+    assert "geladen" in e2.melding
+
+
+def test_layer_status_says_it_in_words_and_symbols(tmp_path):
+    e = bewerk(tmp_path / "p.json", start="voorbeeld")
+    assert e.status("missie") == ("ok", "✔ in orde")
+    e._formulieren["missie"][0].velden["tekst"].invoer.value = ""
+    ernst, t = e.status("missie")
+    assert ernst == "fout" and t.startswith("✖ ") and "fout" in t
+    assert any(titel.startswith("Missie ✖") for titel in e.tabs.titles)
+
+
+def test_a_corrupt_file_is_set_aside_never_overwritten(tmp_path):
+    pad = tmp_path / "plan.json"
+    pad.write_text('{"formaat": "basismodel-edu/plan", "versie": 2, "missie": ', encoding="utf-8")
+    e = bewerk(pad, start="voorbeeld")
+    assert e.opzij is not None and e.opzij.parent == tmp_path
+    assert e.opzij.read_text(encoding="utf-8").endswith('"missie": ')
+    assert e.opzij.name in e.melding and "opzij" in e.melding and "niet weggegooid" in e.melding
+    assert _opgeslagen(pad)["organisatie"]["naam"] == "Koffiebranderij De Boon"  # a fresh start
+    # a second broken file gets its own new name: the first one is kept
+    pad.write_text("geen json", encoding="utf-8")
+    e2 = bewerk(pad)
+    assert e2.opzij != e.opzij and e.opzij.exists() and e2.opzij.exists()
+    assert e2.opzij.read_text(encoding="utf-8") == "geen json"
+    # a good file is not set aside
+    assert bewerk(pad).opzij is None
+
+
+def test_linking_lists_follow_added_and_removed_items(tmp_path):
+    e = bewerk(tmp_path / "p.json")
+    visie = e._formulieren["visie"][0]
+    doelen = e._formulieren["doelen"][0]
+    ambities = visie.lijsten["ambities"]
+    ambities.voeg_toe()
+    ambities.items[0].velden["tekst"].invoer.value = "De bekendste branderij"
+    doel = doelen.voeg_toe()
+    keuze = doelen.items[0].velden["ambitie"].invoer
+    assert "A1" in [i for _, i in keuze.options]
+    assert any("De bekendste branderij" in label for label, _ in keuze.options)
+    keuze.value = "A1"
+    assert e.plan.doelen[0].ambitie == "A1" and doel.id == "D1"
+    ambities.voeg_toe()
+    assert "A2" in [i for _, i in keuze.options]
+    # removing the ambition keeps the goal's choice visible, marked, and the checker reports it
+    ambities.verwijder("A1")
+    assert keuze.value == "A1"
+    assert any("bestaat niet meer" in label for label, i in keuze.options if i == "A1")
+    assert e.plan.doelen[0].ambitie == "A1"
+    assert any(b.pad == "doelen[0].ambitie" for b in e.uitslag.bevindingen)
+    # KPI's list of goals follows the goals
+    kpis = e._formulieren["kpis"][0]
+    kpis.voeg_toe()
+    assert "D1" in [i for _, i in kpis.items[0].velden["doel"].invoer.options]
+
+
+def test_layers_restrict_tabs_and_rules(tmp_path):
+    e = bewerk(tmp_path / "m.json", lagen=["missie"])
+    assert e.lagen == ("missie",) and len(e.tabs.children) == 1
+    assert e.uitslag.bevindingen and {b.laag for b in e.uitslag.bevindingen} == {"missie"}
+    assert all(c.startswith("BM1") or c.startswith("BM2") for c in e.uitslag.regels)
+    alles = bewerk(tmp_path / "a.json")
+    assert len(alles.uitslag.regels) > len(e.uitslag.regels)
+    assert {b.laag for b in alles.uitslag.bevindingen} > {"missie"}
+    with pytest.raises(ValueError, match="Onbekende laag"):
+        bewerk(tmp_path / "x.json", lagen=["strategie"])
+
+
+def test_setting_the_editors_plan_fills_every_form(tmp_path):
+    e = bewerk(tmp_path / "p.json")
+    e.plan = voorbeeldplan()
+    assert e._formulieren["doelen"][0].value == voorbeeldplan().doelen
+    assert e.uitslag.ok
+    assert _opgeslagen(tmp_path / "p.json")["organisatie"]["naam"] == "Koffiebranderij De Boon"
+
+
+def test_vision_form_ambitions_are_items():
+    f = VisieFormulier(
+        value=Visie(tekst="Dé branderij", ambities=[{"id": "A1", "tekst": "Bekend"}])
+    )
+    lijst = f.lijsten["ambities"]
+    assert lijst.items[0].velden["tekst"].invoer.value == "Bekend"
+    lijst.voeg_toe()
+    lijst.items[1].velden["tekst"].invoer.value = "Geliefd"
+    assert [a.tekst for a in f.value.ambities] == ["Bekend", "Geliefd"]
+    lijst.verwijder("A1")
+    assert [a.id for a in f.value.ambities] == ["A2"]
+    assert f.value.tekst == "Dé branderij"
