@@ -1,0 +1,126 @@
+"""Small helpers the lessons use, so that every lesson cell stays one short, visible step.
+
+- :func:`platformcijfers` — the Newcom user figures of some platforms as a table, each row with
+  its source address (the lessons never show a figure without its source);
+- :func:`teken_platforms` — the same figures as a line chart, with the source named under it;
+- :func:`kosten` — what the means of a plan cost per month and per year, in hours and euros
+  (the author's first post in the series: social media accounts take hours to run).
+
+pandas and matplotlib load only when one of these is called.
+
+>>> t = kosten(__import__("basismodel_edu").voorbeeldplan(), uurtarief=40)
+>>> t.uren_per_jaar, t.euro_per_jaar
+(516.0, 23220.0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .berichten import tekst
+from .platforms import cijfers, normaliseer_kanaal
+
+if TYPE_CHECKING:
+    from .model import Plan
+
+__all__ = ["Kosten", "kosten", "platformcijfers", "teken_platforms"]
+
+
+def platformcijfers(*platforms: str):
+    """Dutch users of ``platforms`` per report year (Newcom), with the source of every row.
+
+    Returns a pandas DataFrame; in a notebook it shows as a table.
+    """
+    import pandas as pd
+
+    namen = [normaliseer_kanaal(p) for p in platforms]
+    rijen = sorted(
+        (c for c in cijfers() if c.platform in namen and c.gebruikers is not None),
+        key=lambda c: (namen.index(c.platform), c.jaar),
+    )
+    kolommen = [tekst(f"lesstof.kolom.{k}") for k in ("platform", "jaar", "gebruikers", "bron")]
+    tabel = pd.DataFrame(
+        [(c.platform, c.jaar, c.gebruikers, c.bron) for c in rijen], columns=kolommen
+    )
+    # A fixed uuid keeps the table's HTML the same on every run (nbval compares it).
+    return tabel.style.hide(axis="index").format({kolommen[2]: "{:.1f}"}).set_uuid("cijfers")
+
+
+def teken_platforms(*platforms: str):
+    """A line chart of the Dutch users of ``platforms`` per report year (Newcom figures).
+
+    Returns a matplotlib Figure (not registered with pyplot, so a notebook shows it once).
+    """
+    from matplotlib.figure import Figure
+
+    figuur = Figure(figsize=(7, 3.6), layout="constrained")
+    assen = figuur.add_subplot()
+    for naam in (normaliseer_kanaal(p) for p in platforms):
+        reeks = sorted(
+            (c for c in cijfers() if c.platform == naam and c.gebruikers is not None),
+            key=lambda c: c.jaar,
+        )
+        if reeks:
+            assen.plot([c.jaar for c in reeks], [c.gebruikers for c in reeks], "o-", label=naam)
+    assen.set_xlabel(tekst("lesstof.as.jaar"))
+    assen.set_ylabel(tekst("lesstof.as.gebruikers"))
+    assen.set_ylim(bottom=0)
+    assen.grid(alpha=0.3)
+    assen.legend(loc="upper left", fontsize="small")
+    assen.set_title(tekst("lesstof.titel.platforms"))
+    figuur.text(0.01, -0.02, tekst("lesstof.bron.platforms"), fontsize="x-small", va="top")
+    return figuur
+
+
+@dataclass(frozen=True)
+class Kosten:
+    """What a plan's means cost: rows per means and totals, in hours and euros."""
+
+    rijen: tuple[tuple[str, str, float, float], ...]  # naam, kanaal, uren/maand, euro/maand
+    uurtarief: float
+
+    @property
+    def uren_per_maand(self) -> float:
+        return sum(r[2] for r in self.rijen)
+
+    @property
+    def uren_per_jaar(self) -> float:
+        return 12 * self.uren_per_maand
+
+    @property
+    def euro_per_jaar(self) -> float:
+        """Money spent plus the hours valued at ``uurtarief``, for twelve months."""
+        return 12 * (sum(r[3] for r in self.rijen) + self.uurtarief * self.uren_per_maand)
+
+    def tekst(self) -> str:
+        regels = [
+            tekst("lesstof.kosten.rij", naam=n, kanaal=k or "-", uren=f"{u:g}", euro=f"{e:g}")
+            for n, k, u, e in self.rijen
+        ]
+        regels.append(
+            tekst(
+                "lesstof.kosten.totaal",
+                uren=f"{self.uren_per_maand:g}",
+                jaaruren=f"{self.uren_per_jaar:g}",
+                tarief=f"{self.uurtarief:g}",
+                jaareuro=f"{self.euro_per_jaar:,.0f}".replace(",", "."),
+            )
+        )
+        return "\n".join(regels)
+
+    def __repr__(self) -> str:
+        return self.tekst()
+
+
+def kosten(plan: Plan, uurtarief: float = 0.0) -> Kosten:
+    """The monthly hours and euros of every means of ``plan``, and the total for a year.
+
+    ``uurtarief`` values an hour of work in euros, so that the hours show up in the yearly total:
+    an account that costs no money still costs the hours someone spends on it.
+    """
+    rijen = tuple(
+        (m.naam or m.id, m.kanaal, m.uren_per_maand or 0.0, m.euro_per_maand or 0.0)
+        for m in plan.middelen
+    )
+    return Kosten(rijen, uurtarief)

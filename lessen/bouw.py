@@ -1,0 +1,162 @@
+"""Build the lesson notebooks from their sources and store them executed.
+
+The source of each lesson is a MyST Markdown notebook in this folder (``01_missie.md``): text,
+with code cells between a ```` ```{code-cell} ipython3 ```` line and a closing ```` ``` ```` line,
+and ``+++`` to start a new text cell. A code cell whose output depends on the student's own
+files (a form that loads ``werk/…``) carries the tag ``nbval-ignore-output``: nbval still runs it
+(an error fails) but does not compare what it shows. That is easier to review and to diff than notebook JSON.
+
+    python lessen/bouw.py            build and run every lesson into notebooks/
+    python lessen/bouw.py 03 05      only lessons 03 and 05
+
+Each notebook is run with nbclient from the ``notebooks`` folder (as nbval and JupyterLab do),
+on a fresh kernel, with HOME and Jupyter's folders in a temporary folder, and after the lessons'
+working folder ``notebooks/werk`` was put aside (and is put back afterwards), so that the stored outputs are those a student
+gets on a fresh clone. A cell that raises stops the build.
+
+Cell ids are derived from the lesson and the cell's position, so rebuilding an unchanged lesson
+gives the same file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HIER = Path(__file__).resolve().parent
+NOTEBOOKS = HIER.parent / "notebooks"
+WERK = NOTEBOOKS / "werk"
+
+_CODE_BEGIN = re.compile(r"^```\{code-cell\}")
+
+
+def cellen(bron: str) -> list[tuple[str, str, list[str]]]:
+    """The cells of a MyST source as ``(soort, tekst, tags)``, soort ``markdown`` or ``code``.
+
+    A code cell may start with MyST's option line ``:tags: [nbval-ignore-output]``.
+    """
+    regels = bron.splitlines()
+    if regels and regels[0].strip() == "---":  # front matter, as jupytext writes it
+        einde = regels.index("---", 1)
+        regels = regels[einde + 1 :]
+    uit: list[tuple[str, str, list[str]]] = []
+    tekst: list[str] = []
+
+    def sluit_tekst():
+        inhoud = "\n".join(tekst).strip("\n")
+        if inhoud.strip():
+            uit.append(("markdown", inhoud, []))
+        tekst.clear()
+
+    i = 0
+    while i < len(regels):
+        regel = regels[i]
+        if _CODE_BEGIN.match(regel):
+            sluit_tekst()
+            code = []
+            tags: list[str] = []
+            i += 1
+            while regels[i].startswith(":tags:"):
+                tags += [t.strip() for t in regels[i][6:].strip(" []").split(",") if t.strip()]
+                i += 1
+            while regels[i].rstrip() != "```":
+                code.append(regels[i])
+                i += 1
+            uit.append(("code", "\n".join(code).strip("\n"), tags))
+        elif regel.strip() == "+++":
+            sluit_tekst()
+        else:
+            tekst.append(regel)
+        i += 1
+    sluit_tekst()
+    return uit
+
+
+def notebook(bron: Path):
+    """The (unexecuted) notebook for the MyST source ``bron``."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3",
+        "language": "python",
+        "name": "python3",
+    }
+    nb.metadata["language_info"] = {"name": "python"}
+    les = bron.stem.split("_")[0]
+    for i, (soort, tekst, tags) in enumerate(cellen(bron.read_text(encoding="utf-8"))):
+        maak = nbformat.v4.new_code_cell if soort == "code" else nbformat.v4.new_markdown_cell
+        cel = maak(tekst)
+        cel["id"] = f"les{les}-{i:02d}"
+        if tags:
+            cel.metadata["tags"] = tags
+        nb.cells.append(cel)
+    return nb
+
+
+def _eigen_thuis() -> None:
+    thuis = Path(tempfile.mkdtemp(prefix="basismodel-test-home-"))
+    for naam, waarde in {
+        "HOME": thuis,
+        "USERPROFILE": thuis,
+        "IPYTHONDIR": thuis / "ipython",
+        "MPLCONFIGDIR": thuis / "matplotlib",
+        "JUPYTER_CONFIG_DIR": thuis / "jupyter-config",
+        "JUPYTER_DATA_DIR": thuis / "jupyter-data",
+        "JUPYTER_RUNTIME_DIR": thuis / "jupyter-runtime",
+    }.items():
+        os.environ[naam] = str(waarde)
+    # The kernel must pick its own (inline) plotting backend, as it does in JupyterLab.
+    os.environ.pop("MPLBACKEND", None)
+    os.environ.pop("BASISMODEL_TAAL", None)
+    profiel = thuis / "ipython" / "profile_default"
+    profiel.mkdir(parents=True)
+    (profiel / "ipython_config.py").write_text("c.InteractiveShell.colors = 'nocolor'\n")
+
+
+def bouw(bron: Path) -> Path:
+    """Build, run and store the lesson ``bron``; return the notebook's path."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = notebook(bron)
+    NotebookClient(
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+    ).execute()
+    for cel in nb.cells:
+        for uitvoer in cel.get("outputs", []):
+            if uitvoer.get("output_type") == "error" or uitvoer.get("name") == "stderr":
+                raise SystemExit(f"{bron.name}, cel {cel['id']}: {uitvoer}")
+    doel = NOTEBOOKS / f"{bron.stem}.ipynb"
+    nbformat.write(nb, doel)
+    return doel
+
+
+def main(argv: list[str]) -> int:
+    _eigen_thuis()
+    bronnen = sorted(HIER.glob("[0-9][0-9]_*.md"))
+    if argv:
+        bronnen = [b for b in bronnen if b.name[:2] in argv]
+    # A student's own working folder is put aside during the build and then put back.
+    bewaard = NOTEBOOKS / "werk.tijdens-bouw"
+    if WERK.exists():
+        WERK.rename(bewaard)
+    try:
+        for bron in bronnen:
+            print("•", bouw(bron).relative_to(HIER.parent), flush=True)
+    finally:
+        shutil.rmtree(WERK, ignore_errors=True)
+        if bewaard.exists():
+            bewaard.rename(WERK)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
