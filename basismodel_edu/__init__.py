@@ -48,9 +48,30 @@ _WAAR = {
     # language
     "zet_taal": "berichten",
     "huidige_taal": "berichten",
+    # measuring (lessons 06 and 07)
+    "Koppeling": "importeren",
+    "ImportFout": "importeren",
+    "lees_metingen": "importeren",
+    "voeg_metingen_toe": "importeren",
+    "voorbeeldmetingen": "importeren",
+    "reeks": "voortgang",
+    "voortgang": "voortgang",
+    "Voortgang": "voortgang",
     # examples
     "voorbeeldplan": "voorbeelden",
     "bewaar_voorbeeld": "voorbeelden",
+    # forms and diagrams (load ipywidgets / matplotlib on first use)
+    "MissieFormulier": "formulieren",
+    "VisieFormulier": "formulieren",
+    "DoelenFormulier": "formulieren",
+    "TactiekenFormulier": "formulieren",
+    "MiddelenFormulier": "formulieren",
+    "KPIFormulier": "formulieren",
+    "PlanEditor": "formulieren",
+    "bewerk": "formulieren",
+    "teken_basismodel": "diagrammen",
+    "teken_plan": "diagrammen",
+    "plan_samenvatting": "diagrammen",
 }
 
 __all__ = sorted(_WAAR)
