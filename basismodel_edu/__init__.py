@@ -57,6 +57,13 @@ _WAAR = {
     "reeks": "voortgang",
     "voortgang": "voortgang",
     "Voortgang": "voortgang",
+    "teken_kpi": "meetgrafieken",
+    "teken_voortgang": "meetgrafieken",
+    "dashboard": "meetgrafieken",
+    "herzie_doel": "revisies",
+    "herzie": "revisies",
+    "verschil": "revisies",
+    "Verschil": "revisies",
     # examples
     "voorbeeldplan": "voorbeelden",
     "bewaar_voorbeeld": "voorbeelden",

@@ -336,4 +336,4 @@ def controleer(plan: Plan, selectie: str | Iterable[str] | None = None) -> Uitsl
 def _laad_regels() -> None:
     # The rule modules register themselves on import; importing them here keeps the registry
     # complete however the engine was reached.
-    from . import regels  # noqa: F401
+    from . import regels, regels_meten  # noqa: F401

@@ -1,0 +1,235 @@
+"""Plots of measured progress (matplotlib): one KPI over time, attainment per goal, a dashboard.
+
+Every function returns a matplotlib ``Figure`` (made without ``pyplot``, so a notebook shows it
+once, as the cell's result, and no window opens). A status is always written out with a symbol
+and a word, and the bars carry a hatch pattern per status: colour is never the only signal.
+
+>>> from basismodel_edu import voorbeeldplan, voorbeeldmetingen, voeg_metingen_toe
+>>> plan = voeg_metingen_toe(voorbeeldplan(), voorbeeldmetingen())
+>>> fig = teken_kpi(plan, "K3")
+>>> fig.axes[0].get_title(loc="left").splitlines()
+['K3 · Reacties per post (doel D2)', '⚠ dreigt gemist']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from .berichten import tekst
+from .meetstand import KPIStand, doelstatus, kpi_standen
+from .voortgang import KLEUR, SYMBOOL, status_tekst
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from .model import Plan
+
+__all__ = ["dashboard", "teken_kpi", "teken_voortgang"]
+
+#: A hatch per status: the bars differ in pattern as well as in colour.
+ARCERING = {"gehaald": "", "op_koers": "//", "dreigt_gemist": "xx", "gemist": "..", "onbekend": ""}
+_LIJN = "#1a1a1a"
+
+
+def _getal(x: float) -> str:
+    return f"{x:.1f}" if abs(x) < 100 and x != round(x) else f"{x:.0f}"
+
+
+def _stand(plan: Plan, kpi_id: str) -> KPIStand:
+    for s in kpi_standen(plan):
+        if s.kpi.id == kpi_id:
+            return s
+    raise ValueError(
+        tekst("meten.kpi.onbekend", kpi=kpi_id, kpis=", ".join(k.id for k in plan.kpis) or "-")
+    )
+
+
+def _teken_kpi_op(ax: Axes, s: KPIStand, legenda: bool = True) -> None:
+    k = s.kpi
+    naam = k.naam or k.id
+    naam = naam if len(naam) <= 38 else naam[:37] + "…"
+    titel = tekst("meten.grafiek.titel_kpi", kpi=k.id, naam=naam, doel=k.doel or "?")
+    ax.set_title(f"{titel}\n{status_tekst(s.status)}", loc="left", fontsize=10)
+    ax.set_ylabel(k.eenheid)
+    ax.grid(True, alpha=0.3)
+    if not s.punten:
+        ax.text(
+            0.5, 0.5, tekst("meten.grafiek.geen_metingen"), ha="center", va="center",
+            transform=ax.transAxes,
+        )  # fmt: skip
+    else:
+        datums = [d for d, _ in s.punten]
+        ax.plot(
+            datums,
+            [w for _, w in s.punten],
+            marker="o",
+            markersize=3,
+            linewidth=1.4,
+            color="#1f5f99",
+            label=tekst("meten.grafiek.metingen"),
+        )
+        if s.trend is not None:
+            eind = max(s.deadline or datums[-1], datums[-1])
+            label = (
+                tekst("meten.grafiek.trend_prognose", prognose=_getal(s.prognose))
+                if s.prognose is not None
+                else tekst("meten.grafiek.trend")
+            )
+            ax.plot(
+                [datums[0], eind],
+                [s.trend.waarde_op(datums[0]), s.trend.waarde_op(eind)],
+                linestyle="--",
+                linewidth=1.4,
+                color="#8a5a00",
+                label=label,
+            )
+            if s.prognose is not None:
+                ax.plot([eind], [s.prognose], marker="D", color="#8a5a00", markersize=5)
+    if s.basis is not None:
+        ax.axhline(
+            s.basis, linestyle=":", linewidth=1, color="#555555",
+            label=tekst("meten.grafiek.basis", basis=_getal(s.basis)),
+        )  # fmt: skip
+    if s.norm is not None:
+        ax.axhline(
+            s.norm, linestyle="-.", linewidth=1.4, color="#2e7d32",
+            label=tekst("meten.grafiek.norm", norm=_getal(s.norm), eenheid=k.eenheid),
+        )  # fmt: skip
+    if s.deadline is not None:
+        ax.axvline(
+            s.deadline, linestyle="-", linewidth=1.2, color="#c62828",
+            label=tekst("meten.grafiek.deadline", datum=s.deadline.isoformat()),
+        )  # fmt: skip
+    locator = AutoDateLocator(minticks=3, maxticks=7)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    if legenda:
+        ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
+
+
+def teken_kpi(plan: Plan, kpi_id: str, *, ax: Axes | None = None) -> Figure:
+    """One KPI over time: the measurements, the norm, the baseline, the goal's deadline and the
+    trend line (dashed) up to its forecast at the deadline (◆). The title gives the status.
+    """
+    s = _stand(plan, kpi_id)
+    if ax is None:
+        fig = Figure(figsize=(8, 4.2), layout="constrained")
+        ax = fig.add_subplot()
+    _teken_kpi_op(ax, s)
+    ax.set_xlabel(tekst("meten.grafiek.as_datum"))
+    return ax.figure
+
+
+def _rijen(standen: list[KPIStand]) -> list[tuple[str, float | None, str, bool]]:
+    """(label, attainment, status, is_goal) per bar: each goal (OKR mean), then its KPIs."""
+    per_doel: dict[str, list[KPIStand]] = {}
+    los = []
+    for s in standen:
+        if s.doel is None:
+            los.append(s)
+        else:
+            per_doel.setdefault(s.doel.id, []).append(s)
+    rijen = []
+    for doel_id, eigen in per_doel.items():
+        waarden = [s.bereikt for s in eigen if s.bereikt is not None]
+        gemiddeld = sum(waarden) / len(waarden) if waarden else None
+        rijen.append(
+            (tekst("meten.grafiek.doel", doel=doel_id), gemiddeld, doelstatus(eigen), True)
+        )
+        for s in eigen:
+            rijen.append((f"   {s.kpi.id} {s.kpi.naam}"[:40], s.bereikt, s.status, False))
+    for s in los:
+        rijen.append((f"{s.kpi.id} {s.kpi.naam}"[:40], s.bereikt, s.status, False))
+    return rijen
+
+
+def _teken_voortgang_op(ax: Axes, standen: list[KPIStand]) -> None:
+    rijen = _rijen(standen)
+    ys = list(range(len(rijen)))[::-1]
+    for y, (_label, waarde, status, is_doel) in zip(ys, rijen, strict=True):
+        breedte = 0 if waarde is None else waarde * 100
+        ax.barh(
+            y,
+            breedte,
+            height=0.8 if is_doel else 0.55,
+            color=KLEUR[status],
+            alpha=1.0 if is_doel else 0.55,
+            hatch=ARCERING[status],
+            edgecolor=_LIJN,
+            linewidth=0.6,
+        )
+        procent = "–" if waarde is None else f"{waarde * 100:.0f}%"
+        ax.text(
+            breedte + 2,
+            y,
+            f"{procent}  {status_tekst(status)}",
+            va="center",
+            fontsize=9,
+            fontweight="bold" if is_doel else "normal",
+        )
+    ax.set_yticks(ys, [r[0] for r in rijen], fontsize=9)
+    for lab, r in zip(ax.get_yticklabels(), rijen, strict=True):
+        if r[3]:
+            lab.set_fontweight("bold")
+    ax.axvline(100, color="#2e7d32", linestyle="-.", linewidth=1.2)
+    ax.set_xlim(0, 145)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.set_xlabel(tekst("meten.grafiek.as_bereikt"))
+    ax.set_title(tekst("meten.grafiek.titel_voortgang"), loc="left", fontsize=11)
+    ax.legend(
+        handles=[
+            Patch(facecolor=KLEUR[s], hatch=ARCERING[s], edgecolor=_LIJN, label=status_tekst(s))
+            for s in SYMBOOL
+        ],
+        loc="lower right",
+        fontsize=8,
+        framealpha=0.9,
+    )
+
+
+def teken_voortgang(plan: Plan, *, ax: Axes | None = None) -> Figure:
+    """Attainment per goal (bold bar: the mean of its KPIs, as OKR scoring does) and per KPI,
+    from baseline (0 %) to norm (100 %), each with its status as symbol and word.
+    """
+    standen = kpi_standen(plan)
+    if ax is None:
+        fig = Figure(
+            figsize=(9, 0.45 * (len(standen) + len(plan.doelen)) + 1.6), layout="constrained"
+        )
+        ax = fig.add_subplot()
+    _teken_voortgang_op(ax, standen)
+    return ax.figure
+
+
+def dashboard(plan: Plan, *, kolommen: int = 3) -> Figure:
+    """One figure for the whole plan: the attainment overview on top, then one panel per KPI."""
+    standen = kpi_standen(plan)
+    n = len(standen)
+    rijen_kpi = -(-n // kolommen) if n else 0
+    hoogte_voortgang = 0.32 * (n + len(plan.doelen)) + 1.4
+    fig = Figure(
+        figsize=(5 * kolommen, hoogte_voortgang + 3 * rijen_kpi + 0.8), layout="constrained"
+    )
+    grid = fig.add_gridspec(
+        1 + rijen_kpi, kolommen, height_ratios=[hoogte_voortgang] + [3] * rijen_kpi
+    )
+    _teken_voortgang_op(fig.add_subplot(grid[0, :]), standen)
+    for i, s in enumerate(standen):
+        ax = fig.add_subplot(grid[1 + i // kolommen, i % kolommen])
+        _teken_kpi_op(ax, s, legenda=(i == 0))
+    datum = max((s.datum_laatste for s in standen if s.datum_laatste), default=None)
+    fig.suptitle(
+        tekst(
+            "meten.grafiek.titel_dashboard",
+            naam=plan.organisatie.naam or "?",
+            datum=datum.isoformat() if isinstance(datum, dt.date) else "–",
+        ),
+        fontsize=13,
+        fontweight="bold",
+    )
+    return fig

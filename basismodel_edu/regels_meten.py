@@ -1,0 +1,47 @@
+"""Rules that use measured data (lesson 06): realism against what the plan's metingen show.
+
+They sit in the SMART family's realism range (BM33x) and say nothing when a plan has no
+measurements, so a plan that is still being written is never judged on data it does not have.
+The arithmetic (trend, forecast, status) is in :mod:`.meetstand`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .controle import regel
+from .index import Index
+from .meetstand import kpi_standen
+
+__all__: list[str] = []  # rules are reached through the registry, never imported by name
+
+Vondsten = Iterator[tuple[str, dict[str, Any]]]
+
+
+def _getal(x: float) -> str:
+    return f"{x:.1f}" if abs(x) < 100 and x != round(x) else f"{x:.0f}"
+
+
+@regel("BM330", "waarschuwing", "doelen", "06")
+def trend_mist_doel(ix: Index) -> Vondsten:
+    """The straight trend through a KPI's measurements misses its norm at the goal's deadline."""
+    if not ix.plan.metingen:
+        return
+    for s in kpi_standen(ix.plan):
+        if not s.dreigt_gemist or s.doel_index is None:
+            continue
+        yield (
+            f"doelen[{s.doel_index}].streefwaarde",
+            {
+                "id": s.doel.id,
+                "kpi": s.kpi.id,
+                "naam": s.kpi.naam or s.kpi.id,
+                "laatste": _getal(s.laatste),
+                "metingen": len(s.punten),
+                "prognose": _getal(s.prognose),
+                "norm": _getal(s.norm),
+                "eenheid": s.kpi.eenheid,
+                "deadline": s.deadline.isoformat(),
+            },
+        )

@@ -1,0 +1,299 @@
+"""The learning loop: revise the plan from measured data, keep its history, compare versions.
+
+The reader's comment under the source post: with social media a business can start without a
+finished vision and sharpen it from what followers say and do. A plan then changes over time, and
+every change is kept in ``plan.revisies`` — dated, with its reason — so that the plan's history
+shows what was learnt and why.
+
+>>> from basismodel_edu import voorbeeldplan
+>>> plan = voorbeeldplan()
+>>> oud = plan.kopie()
+>>> _ = herzie_doel(plan, "D2", streefwaarde=12, datum="2027-04-01",
+...                 reden="Reacties groeien 0,3 per maand; 15 is niet haalbaar.")
+>>> print(verschil(oud, plan))
+2 wijziging(en) tussen de twee versies:
+  doelen[1].streefwaarde: 15.0 → 12.0 (2027-04-01: Reacties groeien 0,3 per maand; 15 is niet haalbaar.)
+  kpis[2].norm: 15.0 → 12.0 (2027-04-01: Reacties groeien 0,3 per maand; 15 is niet haalbaar.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .berichten import huidige_taal, tekst
+from .model import Revisie
+
+if TYPE_CHECKING:
+    from .model import Plan
+
+__all__ = ["Verschil", "Wijziging", "herzie", "herzie_doel", "verschil"]
+
+_STAP = re.compile(r"([A-Za-z_]+)((?:\[\d+\])*)")
+
+
+def _datum(datum: dt.date | str | None) -> dt.date:
+    if isinstance(datum, dt.datetime):
+        return datum.date()
+    if isinstance(datum, dt.date):
+        return datum
+    if isinstance(datum, str):
+        try:
+            return dt.date.fromisoformat(datum.strip())
+        except ValueError:
+            pass
+    raise ValueError(tekst("meten.revisie.geen_datum", waarde=repr(datum)))
+
+
+def _als_waarde(x: Any) -> str | float | None:
+    """A field value as the history stores it: a number, a text, or None."""
+    if x is None or isinstance(x, str):
+        return x
+    if isinstance(x, bool):
+        return str(x).lower()
+    if isinstance(x, int | float):
+        return float(x)
+    if isinstance(x, dt.date):
+        return x.isoformat()
+    return json.dumps(x, ensure_ascii=False, default=str)
+
+
+def _zoek(plan: Plan, pad: str) -> tuple[Any, str]:
+    """The object that holds the field at ``pad``, and the field's name."""
+    delen = pad.split(".")
+    houder: Any = plan
+    for i, deel in enumerate(delen):
+        m = _STAP.fullmatch(deel)
+        if m is None or not hasattr(houder, m[1]):
+            raise ValueError(tekst("meten.revisie.pad_onbekend", pad=pad))
+        if i == len(delen) - 1 and not m[2]:
+            return houder, m[1]
+        houder = getattr(houder, m[1])
+        for index in re.findall(r"\d+", m[2]):
+            if not isinstance(houder, list) or int(index) >= len(houder):
+                raise ValueError(tekst("meten.revisie.pad_onbekend", pad=pad))
+            houder = houder[int(index)]
+    raise ValueError(tekst("meten.revisie.pad_onbekend", pad=pad))
+
+
+def herzie(
+    plan: Plan,
+    pad: str,
+    waarde: Any,
+    *,
+    reden: str | None = None,
+    datum: dt.date | str | None = None,
+) -> Revisie:
+    """Change one field of ``plan`` (in place) and record it in ``plan.revisies``.
+
+    ``pad`` names the field as the checker does (``"visie.tekst"``, ``"doelen[1].deadline"``).
+    A reason and a date are required: the history is only worth keeping with them. The new
+    value is checked like any other (a wrong value raises :class:`~.model.PlanFout` and
+    changes nothing).
+    """
+    if reden is None or not str(reden).strip():
+        raise ValueError(tekst("meten.revisie.geen_reden", pad=pad))
+    datum = _datum(datum)
+    houder, veld = _zoek(plan, pad)
+    oud = getattr(houder, veld)
+    setattr(houder, veld, waarde)
+    nieuw = getattr(houder, veld)
+    revisie = Revisie(
+        datum=datum, pad=pad, oud=_als_waarde(oud), nieuw=_als_waarde(nieuw), reden=reden
+    )
+    plan.revisies = [*plan.revisies, revisie]
+    return revisie
+
+
+def herzie_doel(
+    plan: Plan,
+    doel_id: str,
+    *,
+    streefwaarde: float | None = None,
+    deadline: dt.date | str | None = None,
+    reden: str | None = None,
+    datum: dt.date | str | None = None,
+) -> list[Revisie]:
+    """Revise a goal's target and/or deadline from what the data show; return the new entries.
+
+    The plan is changed in place and each change is appended to ``plan.revisies`` with
+    ``datum`` and ``reden`` (both required). A KPI of this goal that measures the goal's own
+    indicator (same unit) and had the old target as its norm gets the new target as its norm
+    too, with its own history entry, so that progress is measured against the revised goal.
+    """
+    if reden is None or not str(reden).strip():
+        raise ValueError(tekst("meten.revisie.geen_reden", pad=doel_id))
+    datum = _datum(datum)
+    index = next((i for i, d in enumerate(plan.doelen) if d.id == doel_id), None)
+    if index is None:
+        raise ValueError(
+            tekst(
+                "meten.revisie.doel_onbekend",
+                id=doel_id,
+                doelen=", ".join(d.id for d in plan.doelen) or "-",
+            )
+        )
+    doel = plan.doelen[index]
+    if streefwaarde is None and deadline is None:
+        raise ValueError(tekst("meten.revisie.niets", id=doel_id))
+    nieuwe_deadline = _datum(deadline) if deadline is not None else None
+    if (streefwaarde is None or streefwaarde == doel.streefwaarde) and (
+        nieuwe_deadline is None or nieuwe_deadline == doel.deadline
+    ):
+        raise ValueError(tekst("meten.revisie.niets", id=doel_id))
+    uit = []
+    if streefwaarde is not None and streefwaarde != doel.streefwaarde:
+        oude = doel.streefwaarde
+        uit.append(
+            herzie(plan, f"doelen[{index}].streefwaarde", streefwaarde, reden=reden, datum=datum)
+        )
+        eenheid = doel.eenheid.strip().casefold()
+        for i, k in enumerate(plan.kpis):
+            if k.doel == doel_id and k.norm == oude and k.eenheid.strip().casefold() == eenheid:
+                uit.append(herzie(plan, f"kpis[{i}].norm", streefwaarde, reden=reden, datum=datum))
+    if nieuwe_deadline is not None and nieuwe_deadline != doel.deadline:
+        uit.append(
+            herzie(plan, f"doelen[{index}].deadline", nieuwe_deadline, reden=reden, datum=datum)
+        )
+    return uit
+
+
+# --- comparing two versions -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Wijziging:
+    """One difference between two versions of a plan, with the recorded reason if there is one."""
+
+    pad: str
+    oud: Any
+    nieuw: Any
+    datum: dt.date | None = None
+    reden: str = ""
+
+
+def _vergelijk(oud: Any, nieuw: Any, pad: str, uit: list[tuple[str, Any, Any]]) -> None:
+    if isinstance(oud, dict) and isinstance(nieuw, dict):
+        for sleutel in [*oud, *(k for k in nieuw if k not in oud)]:
+            sub = f"{pad}.{sleutel}" if pad else sleutel
+            _vergelijk(oud.get(sleutel), nieuw.get(sleutel), sub, uit)
+        return
+    if (
+        isinstance(oud, list)
+        and isinstance(nieuw, list)
+        and all(isinstance(x, dict) and "id" in x for x in [*oud, *nieuw])
+    ):
+        # Items with an id are matched by id, so removing one does not shift all the others.
+        oude = {x["id"]: (i, x) for i, x in enumerate(oud)}
+        nieuwe = {x["id"]: (i, x) for i, x in enumerate(nieuw)}
+        for id_, (i, x) in nieuwe.items():
+            if id_ in oude:
+                _vergelijk(oude[id_][1], x, f"{pad}[{i}]", uit)
+            else:
+                uit.append((f"{pad}[{i}]", None, id_))
+        for id_, (i, _) in oude.items():
+            if id_ not in nieuwe:
+                uit.append((f"{pad}[{i}]", id_, None))
+        return
+    if oud != nieuw:
+        uit.append((pad, oud, nieuw))
+
+
+class Verschil:
+    """The differences between two versions of a plan (``oud`` → ``nieuw``).
+
+    ``wijzigingen`` lists each changed field with the date and reason recorded for it in the new
+    version's history, if any. Measurements are counted, not listed one by one.
+    """
+
+    def __init__(self, wijzigingen: list[Wijziging]):
+        self.wijzigingen = wijzigingen
+
+    def __len__(self) -> int:
+        return len(self.wijzigingen)
+
+    def __iter__(self):
+        return iter(self.wijzigingen)
+
+    def __bool__(self) -> bool:
+        return bool(self.wijzigingen)
+
+    def _regel(self, w: Wijziging, taal: str | None) -> tuple[str, str, str, str]:
+        def toon(x: Any) -> str:
+            return tekst("meten.verschil.leeg", taal) if x is None else str(x)
+
+        reden = f"{w.datum.isoformat()}: {w.reden}" if w.datum else ""
+        return w.pad, toon(w.oud), toon(w.nieuw), reden
+
+    def tekst(self, taal: str | None = None) -> str:
+        if not self.wijzigingen:
+            return tekst("meten.verschil.geen", taal)
+        regels = [tekst("meten.verschil.kop", taal, aantal=len(self.wijzigingen))]
+        for w in self.wijzigingen:
+            pad, oud, nieuw, reden = self._regel(w, taal)
+            regels.append(f"  {pad}: {oud} → {nieuw}" + (f" ({reden})" if reden else ""))
+        return "\n".join(regels)
+
+    __str__ = tekst
+
+    def __repr__(self) -> str:
+        return self.tekst()
+
+    def _repr_html_(self) -> str:
+        taal = huidige_taal()
+        if not self.wijzigingen:
+            return f"<p>{html.escape(tekst('meten.verschil.geen', taal))}</p>"
+        kop = "".join(
+            f"<th style='text-align:left;padding:4px 8px'>{html.escape(tekst(k, taal))}</th>"
+            for k in (
+                "meten.verschil.kolom.pad",
+                "meten.verschil.kolom.oud",
+                "meten.verschil.kolom.nieuw",
+                "meten.verschil.kolom.reden",
+            )
+        )
+        rijen = []
+        for w in self.wijzigingen:
+            pad, oud, nieuw, reden = self._regel(w, taal)
+            rijen.append(
+                "<tr>"
+                f"<td style='padding:4px 8px'><code>{html.escape(pad)}</code></td>"
+                f"<td style='padding:4px 8px'><del>{html.escape(oud)}</del></td>"
+                f"<td style='padding:4px 8px'><ins><b>{html.escape(nieuw)}</b></ins></td>"
+                f"<td style='padding:4px 8px'>{html.escape(reden)}</td></tr>"
+            )
+        return (
+            f"<div class='basismodel-verschil'><p><b>"
+            f"{html.escape(tekst('meten.verschil.kop', taal, aantal=len(self.wijzigingen)))}"
+            f"</b></p><table style='border-collapse:collapse'><thead><tr>{kop}</tr></thead>"
+            f"<tbody>{''.join(rijen)}</tbody></table></div>"
+        )
+
+
+def verschil(oud_plan: Plan, nieuw_plan: Plan) -> Verschil:
+    """What changed from ``oud_plan`` to ``nieuw_plan``, with the reasons from the history.
+
+    Typical use: ``oud = plan.kopie()``, then :func:`herzie_doel`, then ``verschil(oud, plan)``;
+    or compare two saved versions of a plan file (``laad_plan``).
+    """
+    oud = oud_plan.model_dump(mode="json", exclude={"revisies", "metingen"})
+    nieuw = nieuw_plan.model_dump(mode="json", exclude={"revisies", "metingen"})
+    ruw: list[tuple[str, Any, Any]] = []
+    _vergelijk(oud, nieuw, "", ruw)
+    if len(oud_plan.metingen) != len(nieuw_plan.metingen):
+        ruw.append(("metingen", len(oud_plan.metingen), len(nieuw_plan.metingen)))
+    # The reason for a change is the latest revision of that field that the old version lacked.
+    bekend = {(r.datum, r.pad, r.reden) for r in oud_plan.revisies}
+    redenen: dict[str, Revisie] = {}
+    for r in nieuw_plan.revisies:
+        if (r.datum, r.pad, r.reden) not in bekend:
+            redenen[r.pad] = r
+    uit = []
+    for pad, o, n in ruw:
+        r = redenen.get(pad)
+        uit.append(Wijziging(pad, o, n, r.datum if r else None, r.reden if r else ""))
+    return Verschil(uit)
