@@ -750,6 +750,12 @@ class PlanEditor(widgets.VBox):
         self._bewaar()
         self._toon_feedback()
 
+    def __repr__(self) -> str:
+        # Stable across runs (no widget ids, no messages), so a stored notebook output stays
+        # equal under nbval whether the file was new or loaded.
+        lagen = "" if self.selectie is None else f", lagen={list(self.lagen)!r}"
+        return f"PlanEditor({self.pad.as_posix()!r}{lagen})"
+
     # --- opening -------------------------------------------------------------------------------
 
     def _begin(self, start: str) -> Plan:
