@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -70,6 +71,16 @@ def _vaste_tijden(pad: Path) -> None:
 
     with zipfile.ZipFile(pad) as z:
         delen = [(i.filename, z.read(i)) for i in z.infolist()]
+    # openpyxl stamps the time of saving into the document properties; fix it too.
+    delen = [
+        (
+            naam,
+            re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2027-04-01T00:00:00Z", inhoud)
+            if naam == "docProps/core.xml"
+            else inhoud,
+        )
+        for naam, inhoud in delen
+    ]
     with zipfile.ZipFile(pad, "w", zipfile.ZIP_DEFLATED) as z:
         for naam, inhoud in delen:
             z.writestr(

@@ -1,0 +1,106 @@
+"""The learning loop: revisions with date and reason, the difference between versions, and
+a plan that starts in learning mode and grows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from basismodel_edu import (
+    PlanFout,
+    bewaar_plan,
+    controleer,
+    herzie,
+    herzie_doel,
+    laad_plan,
+    verschil,
+    voorbeeldplan,
+)
+
+REDEN = "De reacties groeien 0,3 per maand; 15 is niet haalbaar."
+
+
+def test_revising_a_goal_keeps_dated_history_and_moves_its_own_kpi_norm(voorbeeld, tmp_path):
+    oud = voorbeeld.kopie()
+    nieuw = herzie_doel(
+        voorbeeld, "D2", streefwaarde=12, deadline="2027-09-01", datum="2027-04-01", reden=REDEN
+    )
+    assert [(r.pad, r.oud, r.nieuw) for r in nieuw] == [
+        ("doelen[1].streefwaarde", 15.0, 12.0),
+        ("kpis[2].norm", 15.0, 12.0),
+        ("doelen[1].deadline", "2027-06-01", "2027-09-01"),
+    ]
+    assert voorbeeld.revisies == nieuw
+    assert all(r.datum == dt.date(2027, 4, 1) and r.reden == REDEN for r in nieuw)
+    assert voorbeeld.doelen[1].streefwaarde == 12 and voorbeeld.kpis[2].norm == 12
+    assert oud.doelen[1].streefwaarde == 15  # the copy is untouched
+    # The history survives saving and loading.
+    assert laad_plan(bewaar_plan(voorbeeld, tmp_path / "plan.json")).revisies == nieuw
+
+
+def test_a_reason_and_a_date_are_required_and_nothing_changes_without_them(voorbeeld):
+    with pytest.raises(ValueError, match="heeft een reden nodig"):
+        herzie_doel(voorbeeld, "D2", streefwaarde=12, datum="2027-04-01")
+    with pytest.raises(ValueError, match="heeft een reden nodig"):
+        herzie_doel(voorbeeld, "D2", streefwaarde=12, datum="2027-04-01", reden="  ")
+    with pytest.raises(ValueError, match="heeft een datum nodig"):
+        herzie_doel(voorbeeld, "D2", streefwaarde=12, reden=REDEN)
+    with pytest.raises(ValueError, match=r"geen doel 'D9'.*D1, D2, D3, D4"):
+        herzie_doel(voorbeeld, "D9", streefwaarde=12, datum="2027-04-01", reden=REDEN)
+    with pytest.raises(ValueError, match="verandert niets aan doel D2"):
+        herzie_doel(voorbeeld, "D2", streefwaarde=15, datum="2027-04-01", reden=REDEN)
+    with pytest.raises(PlanFout):
+        herzie(voorbeeld, "doelen[1].streefwaarde", "veel", datum="2027-04-01", reden=REDEN)
+    with pytest.raises(ValueError, match=r"geen veld 'doelen\[9\]\.streefwaarde'"):
+        herzie(voorbeeld, "doelen[9].streefwaarde", 1, datum="2027-04-01", reden=REDEN)
+    assert voorbeeld.revisies == [] and voorbeeld == voorbeeldplan()
+
+
+def test_difference_between_two_versions_shows_reasons_as_text_and_html(voorbeeld):
+    oud = voorbeeld.kopie()
+    herzie_doel(voorbeeld, "D2", streefwaarde=12, datum="2027-04-01", reden=REDEN)
+    voorbeeld.kpis = [k for k in voorbeeld.kpis if k.id != "K6"]
+    v = verschil(oud, voorbeeld)
+    assert [(w.pad, w.oud, w.nieuw) for w in v] == [
+        ("doelen[1].streefwaarde", 15.0, 12.0),
+        ("kpis[2].norm", 15.0, 12.0),
+        ("kpis[5]", "K6", None),  # matched by id: removing K6 shifts nothing else
+    ]
+    tekst = repr(v)
+    assert tekst.startswith("3 wijziging(en)")
+    assert f"doelen[1].streefwaarde: 15.0 → 12.0 (2027-04-01: {REDEN})" in tekst
+    assert "kpis[5]: K6 → (leeg)" in tekst
+    html = v._repr_html_()
+    assert "<del>15.0</del>" in html and "<b>12.0</b>" in html and "2027-04-01" in html
+    assert not verschil(voorbeeld, voorbeeld.kopie())
+    assert (
+        repr(verschil(voorbeeld, voorbeeld.kopie())) == "De twee versies van het plan zijn gelijk."
+    )
+
+
+def test_learning_mode_a_plan_that_starts_without_a_vision_and_grows(voorbeeld):
+    # Start: mission and first goals, no vision yet (the reader's comment under the source).
+    voorbeeld.visie.tekst = ""
+    voorbeeld.visie.gewenst_imago = ""
+    voorbeeld.visie.ambities = []
+    for d in voorbeeld.doelen:
+        d.ambitie = ""
+    gepland = controleer(voorbeeld)
+    assert {"BM111", "BM112", "BM113", "BM204"} <= {
+        b.code for b in gepland.fouten + gepland.waarschuwingen
+    }
+    voorbeeld.modus = "lerend"
+    lerend = controleer(voorbeeld)
+    assert lerend.ok and not lerend.waarschuwingen
+    assert {"BM111", "BM112", "BM113", "BM204"} <= {b.code for b in lerend.hints}
+    # It grows: the vision is written from what followers said, and the history says so.
+    r = herzie(
+        voorbeeld,
+        "visie.tekst",
+        "De koffiebranderij van Arnhem waar je leert proeven.",
+        datum="2027-02-01",
+        reden="Volgers vroegen vooral om proeverijen en uitleg.",
+    )
+    assert r.oud == "" and r.pad == "visie.tekst"
+    assert "BM111" not in controleer(voorbeeld).codes()
