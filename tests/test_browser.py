@@ -1,0 +1,227 @@
+"""The editor as a student and an entrepreneur meet it: JupyterLab and Voila in headless Chromium.
+
+Each test starts its own server on a free loopback port with a token, in a temporary folder with
+its own HOME and Jupyter folders, opens the editor, types into the mission, waits for the feedback
+panel to change, and finds the typed text in the saved plan file. Screenshots are saved in the
+test's temporary folder. The servers are always stopped, whatever happens.
+
+Skipped without Chromium or playwright; in CI (CI=true) that skip is a failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import chromium_pad, vereist
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_VLAGGEN = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ZIN = "Wij branden ambachtelijk koffie in Arnhem"
+WACHT_MS = 60_000
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _omgeving(map_: Path) -> dict[str, str]:
+    thuis = map_.parent / "thuis"  # beside the served folder, so it does not show up in it
+    env = {
+        **os.environ,
+        "HOME": str(thuis),
+        "USERPROFILE": str(thuis),
+        "IPYTHONDIR": str(thuis / "ipython"),
+        "MPLCONFIGDIR": str(thuis / "matplotlib"),
+        "JUPYTER_CONFIG_DIR": str(thuis / "jupyter-config"),
+        "JUPYTER_DATA_DIR": str(thuis / "jupyter-data"),
+        "JUPYTER_RUNTIME_DIR": str(thuis / "jupyter-runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(thuis / "lab-settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(thuis / "lab-workspaces"),
+    }
+    # No news pop-up over the notebook.
+    instelling = thuis / "lab-settings" / "@jupyterlab" / "apputils-extension"
+    instelling.mkdir(parents=True)
+    (instelling / "notification.jupyterlab-settings").write_text(
+        '{"fetchNews": "false", "checkForUpdates": false}', encoding="utf-8"
+    )
+    return env
+
+
+@contextlib.contextmanager
+def _server(opdracht: list[str], map_: Path, url: str, log: Path):
+    """Start a server, wait until ``url`` answers, and always stop it afterwards."""
+    with log.open("wb") as uit:
+        proces = subprocess.Popen(
+            opdracht, cwd=map_, env=_omgeving(map_), stdout=uit, stderr=subprocess.STDOUT
+        )
+        try:
+            einde = time.monotonic() + 90
+            while True:
+                if proces.poll() is not None:
+                    pytest.fail(f"server stopped: {log.read_text(errors='replace')[-3000:]}")
+                try:
+                    with urllib.request.urlopen(url, timeout=5) as antwoord:
+                        if antwoord.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > einde:
+                    pytest.fail(f"server did not start: {log.read_text(errors='replace')[-3000:]}")
+                time.sleep(0.5)
+            yield proces
+        finally:
+            proces.terminate()
+            try:
+                proces.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proces.kill()
+                proces.wait(timeout=15)
+
+
+@pytest.fixture
+def browser():
+    vereist(chromium_pad() is not None, "Chromium is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        vereist(False, "playwright is not installed (pip install -e .[test])")
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=chromium_pad(), args=CHROMIUM_VLAGGEN, timeout=WACHT_MS
+        )
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def _schrijf_notebook(map_: Path, bron: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [nbformat.v4.new_code_cell(bron)]
+    pad = map_ / "editor.ipynb"
+    nbformat.write(nb, pad)
+    return pad
+
+
+def _typ_in_missie_en_kijk(page, plan: Path, foto: Path) -> tuple[str, str]:
+    """Open the mission tab, type, and wait for the feedback to drop 'mission empty' (BM102)."""
+    page.get_by_role("tab", name=re.compile(r"^Missie")).click(timeout=WACHT_MS)
+    feedback = page.locator(".bm-feedback")
+    feedback.get_by_text("Deze laag: Missie").wait_for(timeout=WACHT_MS)
+    voor = feedback.inner_text()
+    assert "BM102" in voor  # the empty mission is reported
+    veld = page.locator(".bm-veld-Missie-tekst textarea")
+    veld.click(timeout=WACHT_MS)
+    veld.press_sequentially(ZIN, delay=15, timeout=WACHT_MS)
+    einde = time.monotonic() + WACHT_MS / 1000
+    while "BM102" in feedback.inner_text():
+        assert time.monotonic() < einde, "the feedback panel did not change"
+        page.wait_for_timeout(200)
+    na = feedback.inner_text()
+    page.screenshot(path=str(foto), full_page=True)
+    feedback.screenshot(path=str(foto.with_name(foto.stem + "-feedback.png")))
+    # every keystroke is saved: the file has the whole sentence once typing has settled
+    while json.loads(plan.read_text(encoding="utf-8"))["missie"]["tekst"] != ZIN:
+        assert time.monotonic() < einde, plan.read_text(encoding="utf-8")[:500]
+        page.wait_for_timeout(200)
+    return voor, na
+
+
+def test_editor_in_jupyterlab(browser, tmp_path):
+    map_ = tmp_path / "notebooks"
+    map_.mkdir()
+    _schrijf_notebook(map_, 'from basismodel_edu import bewerk\nbewerk("plan.json")')
+    poort, token = _vrije_poort(), secrets.token_hex(16)
+    opdracht = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        str(poort),
+        f"--IdentityProvider.token={token}",
+        "--allow-root",
+        f"--ServerApp.root_dir={map_}",
+        "--ServerApp.open_browser=False",
+    ]
+    basis = f"http://127.0.0.1:{poort}"
+    with _server(opdracht, map_, f"{basis}/api/status?token={token}", tmp_path / "lab.log"):
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(WACHT_MS)
+        page.goto(f"{basis}/lab/tree/editor.ipynb?token={token}", timeout=WACHT_MS)
+        cel = page.locator(".jp-Notebook .jp-Cell .jp-InputArea-editor").first
+        cel.click()
+        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
+            state="attached"
+        )
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+        page.get_by_role("menuitem", name=re.compile(r"^Run Selected Cell")).first.click()
+        page.locator(".bm-editor").wait_for()
+        page.screenshot(path=str(tmp_path / "lab-open.png"), full_page=True)
+        voor, na = _typ_in_missie_en_kijk(page, map_ / "plan.json", tmp_path / "lab-getypt.png")
+    assert "✖" in voor and "BM102" not in na
+    print(f"screenshots: {tmp_path / 'lab-open.png'} {tmp_path / 'lab-getypt.png'}")
+
+
+def test_editor_as_voila_app(browser, tmp_path):
+    map_ = tmp_path / "app"
+    map_.mkdir()
+    # The app's own notebook, as `python tasks.py app` serves it.
+    bron = nbformat.read(Path(__file__).parent.parent / "notebooks" / "editor.ipynb", 4)
+    code = next(c.source for c in bron.cells if c.cell_type == "code")
+    nbformat.write(bron, map_ / "editor.ipynb")
+    poort, token = _vrije_poort(), secrets.token_hex(16)
+    opdracht = [
+        sys.executable,
+        "-m",
+        "voila",
+        "editor.ipynb",
+        "--no-browser",
+        f"--port={poort}",
+        "--Voila.ip=127.0.0.1",
+        f"--Voila.token={token}",
+    ]
+    basis = f"http://127.0.0.1:{poort}"
+    with _server(opdracht, map_, f"{basis}/?token={token}", tmp_path / "voila.log"):
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(WACHT_MS)
+        page.goto(f"{basis}/?token={token}", timeout=WACHT_MS)
+        page.locator(".bm-editor").wait_for()
+        assert "bewerk(" not in page.inner_text("body")  # no code visible
+        page.screenshot(path=str(tmp_path / "voila-open.png"), full_page=True)
+        plan = map_ / re.search(r'bewerk\("([^"]+)"', code).group(1)
+        voor, na = _typ_in_missie_en_kijk(page, plan, tmp_path / "voila-getypt.png")
+    assert "Missie ✖" in voor or "✖" in voor
+    assert "BM102" not in na
+    print(f"screenshots: {tmp_path / 'voila-open.png'} {tmp_path / 'voila-getypt.png'}")
