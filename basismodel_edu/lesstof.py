@@ -4,7 +4,9 @@
   its source address (the lessons never show a figure without its source);
 - :func:`teken_platforms` — the same figures as a line chart, with the source named under it;
 - :func:`kosten` — what the means of a plan cost per month and per year, in hours and euros
-  (the author's first post in the series: social media accounts take hours to run).
+  (the author's first post in the series: social media accounts take hours to run);
+- :func:`voorbeeldexport` — a copy of one of the package's (synthetic) analytics exports in the
+  lessons' working folder, to import as a student would import a file of their own.
 
 pandas and matplotlib load only when one of these is called.
 
@@ -15,7 +17,11 @@ pandas and matplotlib load only when one of these is called.
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .berichten import tekst
@@ -24,7 +30,7 @@ from .platforms import cijfers, normaliseer_kanaal
 if TYPE_CHECKING:
     from .model import Plan
 
-__all__ = ["Kosten", "kosten", "platformcijfers", "teken_platforms"]
+__all__ = ["Kosten", "kosten", "platformcijfers", "teken_platforms", "voorbeeldexport"]
 
 
 def platformcijfers(*platforms: str):
@@ -124,3 +130,57 @@ def kosten(plan: Plan, uurtarief: float = 0.0) -> Kosten:
         for m in plan.middelen
     )
     return Kosten(rijen, uurtarief)
+
+
+def voorbeeldexport(naam: str, map_: str | os.PathLike[str] = "werk") -> Path:
+    """Copy the package's example export ``naam`` (from ``data/``) into ``map_``; return its path.
+
+    The copy is the student's to open, change or break; the package's own file never changes.
+    The exports are synthetic (made up for the course), and their first line says so.
+    """
+    bron = resources.files(__package__).joinpath("data", naam)
+    if not bron.is_file():
+        beschikbaar = sorted(
+            p.name
+            for p in resources.files(__package__).joinpath("data").iterdir()
+            if p.name.startswith("meetdata_")
+        )
+        raise FileNotFoundError(
+            tekst("lesstof.export.onbekend", naam=naam, namen=", ".join(beschikbaar))
+        )
+    doel = Path(map_) / naam
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    with resources.as_file(bron) as pad:
+        shutil.copyfile(pad, doel)
+    return doel
+
+
+def beginplan() -> Plan:
+    """De Boon in its first months, as the reader's comment under the source imagines a start.
+
+    A plan in learning mode (``modus="lerend"``): a short mission with one channel (Instagram),
+    no vision yet, two goals that serve no ambition so far, one tactic, two means, two KPIs, and
+    the (synthetic) Instagram measurements of those KPIs. Built from a fresh copy of the example
+    plan, so the shipped example never changes.
+    """
+    from .importeren import voeg_metingen_toe, voorbeeldmetingen
+    from .model import Missie, Visie
+    from .voorbeelden import voorbeeldplan
+
+    plan = voorbeeldplan()
+    plan.modus = "lerend"
+    plan.missie = Missie(
+        tekst=tekst("lesstof.beginplan.missie"),
+        social_media_past=True,
+        toelichting=tekst("lesstof.beginplan.toelichting"),
+        kanalen=["Instagram"],
+    )
+    plan.visie = Visie()
+    plan.doelen = [d for d in plan.doelen if d.id in ("D1", "D2")]
+    for doel in plan.doelen:
+        doel.ambitie = ""
+    plan.tactieken = [t for t in plan.tactieken if t.id == "T1"]
+    plan.middelen = [m for m in plan.middelen if m.id in ("M1", "M5")]
+    plan.kpis = [k for k in plan.kpis if k.id in ("K1", "K3")]
+    metingen = [m for m in voorbeeldmetingen() if m.kpi in ("K1", "K3")]
+    return voeg_metingen_toe(plan, metingen)

@@ -66,7 +66,7 @@ def vragen(les: str) -> list[str]:
 def _delen(sleutel: str) -> dict[str, str]:
     invoer = catalogus().get(f"zelftoets.{sleutel}")
     if invoer is None:
-        raise KeyError(tekst("zelftoets.onbekend", sleutel=sleutel))
+        raise KeyError(tekst("zelftoets.onbekend", naam=sleutel))
     return invoer.get(huidige_taal()) or invoer["nl"]
 
 
