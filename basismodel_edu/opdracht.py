@@ -13,7 +13,7 @@ and which lesson teaches it:
 >>> controleer_opdracht(Plan(), selectie=["BM102"], naam="Missie")
 Traceback (most recent call last):
 ...
-AssertionError: Controle 'Missie' niet gehaald (0 van 1 punt). Verbeter dit in je plan:
+AssertionError: Controle 'Missie' niet gehaald (0 van 1 punt(en)). Verbeter dit in je plan:
   ✖ BM102 missie.tekst: ...
 
 The grader (:mod:`.beoordeling`) never trusts what a student's kernel reports: it reads the
