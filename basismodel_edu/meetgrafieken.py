@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from .berichten import tekst
 from .meetstand import KPIStand, doelstatus, kpi_standen
@@ -67,7 +68,8 @@ def _teken_kpi_op(ax: Axes, s: KPIStand, legenda: bool = True) -> None:
         ax.plot(
             datums,
             [w for _, w in s.punten],
-            marker="o",
+            # Markers show single measurements and gaps; on a daily series they are only ink.
+            marker="o" if len(datums) <= 120 else None,
             markersize=3,
             linewidth=1.4,
             color="#1f5f99",
@@ -105,7 +107,9 @@ def _teken_kpi_op(ax: Axes, s: KPIStand, legenda: bool = True) -> None:
             s.deadline, linestyle="-", linewidth=1.2, color="#c62828",
             label=tekst("meten.grafiek.deadline", datum=s.deadline.isoformat()),
         )  # fmt: skip
-    locator = AutoDateLocator(minticks=3, maxticks=7)
+    # Few ticks: enough to read a date and a value, and each label costs drawing time.
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+    locator = AutoDateLocator(minticks=3, maxticks=5)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     if legenda:
@@ -211,17 +215,33 @@ def dashboard(plan: Plan, *, kolommen: int = 3) -> Figure:
     standen = kpi_standen(plan)
     n = len(standen)
     rijen_kpi = -(-n // kolommen) if n else 0
-    hoogte_voortgang = 0.32 * (n + len(plan.doelen)) + 1.4
-    fig = Figure(
-        figsize=(5 * kolommen, hoogte_voortgang + 3 * rijen_kpi + 0.8), layout="constrained"
-    )
-    grid = fig.add_gridspec(
-        1 + rijen_kpi, kolommen, height_ratios=[hoogte_voortgang] + [3] * rijen_kpi
-    )
-    _teken_voortgang_op(fig.add_subplot(grid[0, :]), standen)
-    for i, s in enumerate(standen):
-        ax = fig.add_subplot(grid[1 + i // kolommen, i % kolommen])
-        _teken_kpi_op(ax, s, legenda=(i == 0))
+    # Sizes in inches; the layout is computed here rather than by matplotlib's constrained
+    # layout, which measures every tick label and made a 20-KPI dashboard take seconds.
+    kop, voet, tussen, per_rij = 0.7, 0.45, 0.95, 3.1
+    h_voortgang = 0.3 * (n + len(plan.doelen)) + 0.9
+    breedte = 5.0 * kolommen
+    hoogte = kop + h_voortgang + (tussen + per_rij * rijen_kpi if rijen_kpi else voet)
+    fig = Figure(figsize=(breedte, hoogte))
+    boven = fig.add_gridspec(
+        1, 1, left=min(0.45, 3.2 / breedte), right=0.98,
+        top=1 - kop / hoogte, bottom=1 - (kop + h_voortgang) / hoogte,
+    )  # fmt: skip
+    _teken_voortgang_op(fig.add_subplot(boven[0, 0]), standen)
+    if rijen_kpi:
+        onder = fig.add_gridspec(
+            rijen_kpi, kolommen, left=0.8 / breedte, right=0.98,
+            top=1 - (kop + h_voortgang + tussen) / hoogte, bottom=voet / hoogte,
+            hspace=0.75 / (per_rij - 0.75), wspace=0.32,
+        )  # fmt: skip
+        # One shared time axis: the panels line up, so a student compares KPIs at a glance, and
+        # only the bottom panel of each column needs date labels.
+        eerste = None
+        for i, s in enumerate(standen):
+            ax = fig.add_subplot(onder[i // kolommen, i % kolommen], sharex=eerste)
+            eerste = eerste or ax
+            _teken_kpi_op(ax, s, legenda=(i == 0))
+            if i + kolommen < n:
+                ax.tick_params(axis="x", labelbottom=False)
     datum = max((s.datum_laatste for s in standen if s.datum_laatste), default=None)
     fig.suptitle(
         tekst(
@@ -229,6 +249,7 @@ def dashboard(plan: Plan, *, kolommen: int = 3) -> Figure:
             naam=plan.organisatie.naam or "?",
             datum=datum.isoformat() if isinstance(datum, dt.date) else "–",
         ),
+        y=1 - 0.25 / hoogte,
         fontsize=13,
         fontweight="bold",
     )
