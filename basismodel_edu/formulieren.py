@@ -218,7 +218,9 @@ class _Veld:
                 opties.insert(0, (tekst("form.keuze.leeg"), ""))
             return widgets.Dropdown(options=opties, value=opties[0][1])
         if s == "tags":
-            return widgets.TagsInput(allow_duplicates=False, layout=breed)
+            return widgets.TagsInput(
+                allow_duplicates=False, placeholder=tekst("form.tags_hulp"), layout=breed
+            )
         if s == "link":
             return widgets.Dropdown(options=[(tekst("form.keuze.leeg"), "")], value="")
         if s == "links":

@@ -244,3 +244,16 @@ def test_vision_form_ambitions_are_items():
     lijst.verwijder("A1")
     assert [a.id for a in f.value.ambities] == ["A2"]
     assert f.value.tekst == "Dé branderij"
+
+
+def test_editor_speaks_english(tmp_path):
+    from basismodel_edu.berichten import zet_taal
+
+    zet_taal("en")
+    e = bewerk(tmp_path / "p.json")
+    assert e.tabs.titles[1].startswith("Mission")
+    assert "Saved in" in e.bewaarstatus.value and "New plan created" in e.melding
+    assert (
+        "Mission: what is our business?"
+        in e._formulieren["missie"][0].children[0].children[0].children[0].value
+    )
