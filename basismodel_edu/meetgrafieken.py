@@ -8,7 +8,7 @@ and a word, and the bars carry a hatch pattern per status: colour is never the o
 >>> plan = voeg_metingen_toe(voorbeeldplan(), voorbeeldmetingen())
 >>> fig = teken_kpi(plan, "K3")
 >>> fig.axes[0].get_title(loc="left").splitlines()
-['K3 · Reacties per post (doel D2)', '⚠ dreigt gemist']
+['K3 · Reacties per post (doel D2)', '⚠ dreigt gemist · 37% bereikt']
 """
 
 from __future__ import annotations
@@ -55,7 +55,10 @@ def _teken_kpi_op(ax: Axes, s: KPIStand, legenda: bool = True) -> None:
     naam = k.naam or k.id
     naam = naam if len(naam) <= 38 else naam[:37] + "…"
     titel = tekst("meten.grafiek.titel_kpi", kpi=k.id, naam=naam, doel=k.doel or "?")
-    ax.set_title(f"{titel}\n{status_tekst(s.status)}", loc="left", fontsize=10)
+    status = status_tekst(s.status)
+    if s.bereikt is not None:
+        status += " · " + tekst("meten.grafiek.bereikt", procent=f"{s.bereikt * 100:.0f}%")
+    ax.set_title(f"{titel}\n{status}", loc="left", fontsize=10)
     ax.set_ylabel(k.eenheid)
     ax.grid(True, alpha=0.3)
     if not s.punten:
@@ -108,7 +111,8 @@ def _teken_kpi_op(ax: Axes, s: KPIStand, legenda: bool = True) -> None:
             label=tekst("meten.grafiek.deadline", datum=s.deadline.isoformat()),
         )  # fmt: skip
     # Few ticks: enough to read a date and a value, and each label costs drawing time.
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+    heel = all(float(w).is_integer() for _, w in s.punten) and (s.norm or 0).is_integer()
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=heel))
     locator = AutoDateLocator(minticks=3, maxticks=5)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
@@ -129,7 +133,7 @@ def teken_kpi(plan: Plan, kpi_id: str, *, ax: Axes | None = None) -> Figure:
     return ax.figure
 
 
-def _rijen(standen: list[KPIStand]) -> list[tuple[str, float | None, str, bool]]:
+def _rijen(standen: list[KPIStand], per_kpi: bool) -> list[tuple[str, float | None, str, bool]]:
     """(label, attainment, status, is_goal) per bar: each goal (OKR mean), then its KPIs."""
     per_doel: dict[str, list[KPIStand]] = {}
     los = []
@@ -145,15 +149,15 @@ def _rijen(standen: list[KPIStand]) -> list[tuple[str, float | None, str, bool]]
         rijen.append(
             (tekst("meten.grafiek.doel", doel=doel_id), gemiddeld, doelstatus(eigen), True)
         )
-        for s in eigen:
+        for s in eigen if per_kpi else []:
             rijen.append((f"   {s.kpi.id} {s.kpi.naam}"[:40], s.bereikt, s.status, False))
     for s in los:
         rijen.append((f"{s.kpi.id} {s.kpi.naam}"[:40], s.bereikt, s.status, False))
     return rijen
 
 
-def _teken_voortgang_op(ax: Axes, standen: list[KPIStand]) -> None:
-    rijen = _rijen(standen)
+def _teken_voortgang_op(ax: Axes, standen: list[KPIStand], per_kpi: bool = True) -> None:
+    rijen = _rijen(standen, per_kpi)
     ys = list(range(len(rijen)))[::-1]
     for y, (_label, waarde, status, is_doel) in zip(ys, rijen, strict=True):
         breedte = 0 if waarde is None else waarde * 100
@@ -196,9 +200,10 @@ def _teken_voortgang_op(ax: Axes, standen: list[KPIStand]) -> None:
     )
 
 
-def teken_voortgang(plan: Plan, *, ax: Axes | None = None) -> Figure:
-    """Attainment per goal (bold bar: the mean of its KPIs, as OKR scoring does) and per KPI,
-    from baseline (0 %) to norm (100 %), each with its status as symbol and word.
+def teken_voortgang(plan: Plan, *, per_kpi: bool = True, ax: Axes | None = None) -> Figure:
+    """Attainment per goal (bold bar: the mean of its KPIs, as OKR scoring does) and, unless
+    ``per_kpi=False``, per KPI, from baseline (0 %) to norm (100 %), each with its status as
+    symbol and word. A KPI that measures no goal gets a bar of its own.
     """
     standen = kpi_standen(plan)
     if ax is None:
@@ -206,19 +211,24 @@ def teken_voortgang(plan: Plan, *, ax: Axes | None = None) -> Figure:
             figsize=(9, 0.45 * (len(standen) + len(plan.doelen)) + 1.6), layout="constrained"
         )
         ax = fig.add_subplot()
-    _teken_voortgang_op(ax, standen)
+    _teken_voortgang_op(ax, standen, per_kpi)
     return ax.figure
 
 
 def dashboard(plan: Plan, *, kolommen: int = 3) -> Figure:
-    """One figure for the whole plan: the attainment overview on top, then one panel per KPI."""
+    """One figure for the whole plan: attainment per goal on top, then one panel per KPI.
+
+    Each KPI panel is :func:`teken_kpi`'s plot, with the KPI's status and attainment in its
+    title; all panels share one time axis so that they line up.
+    """
     standen = kpi_standen(plan)
     n = len(standen)
     rijen_kpi = -(-n // kolommen) if n else 0
     # Sizes in inches; the layout is computed here rather than by matplotlib's constrained
     # layout, which measures every tick label and made a 20-KPI dashboard take seconds.
     kop, voet, tussen, per_rij = 0.7, 0.45, 0.95, 3.1
-    h_voortgang = 0.3 * (n + len(plan.doelen)) + 0.9
+    losse = sum(1 for s in standen if s.doel is None)
+    h_voortgang = 0.3 * (len(plan.doelen) + losse) + 1.0
     breedte = 5.0 * kolommen
     hoogte = kop + h_voortgang + (tussen + per_rij * rijen_kpi if rijen_kpi else voet)
     fig = Figure(figsize=(breedte, hoogte))
@@ -226,7 +236,7 @@ def dashboard(plan: Plan, *, kolommen: int = 3) -> Figure:
         1, 1, left=min(0.45, 3.2 / breedte), right=0.98,
         top=1 - kop / hoogte, bottom=1 - (kop + h_voortgang) / hoogte,
     )  # fmt: skip
-    _teken_voortgang_op(fig.add_subplot(boven[0, 0]), standen)
+    _teken_voortgang_op(fig.add_subplot(boven[0, 0]), standen, per_kpi=False)
     if rijen_kpi:
         onder = fig.add_gridspec(
             rijen_kpi, kolommen, left=0.8 / breedte, right=0.98,
