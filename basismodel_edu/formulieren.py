@@ -436,13 +436,18 @@ class _ModelFormulier(widgets.VBox):
         finally:
             self._van_widget = False
 
-    def zet_keuzes(self, keuzes: dict[str, list[tuple[str, str]]]) -> None:
-        """Refresh the lists that link fields choose from (ambitions, goals, means)."""
+    def zet_keuzes(
+        self, keuzes: dict[str, list[tuple[str, str]]], soorten: Iterable[str] | None = None
+    ) -> None:
+        """Refresh the lists that link fields choose from (ambitions, goals, means); with
+        ``soorten``, only the link fields that choose from those lists."""
+        soorten = set(keuzes if soorten is None else soorten)
         for naam, veld in self.velden.items():
-            if veld.soort in ("link", "links"):
-                veld.zet_keuzes(keuzes[LINKS[(self.model.__name__, naam)]])
+            soort = LINKS.get((self.model.__name__, naam))
+            if soort in soorten:
+                veld.zet_keuzes(keuzes[soort])
         for lijst in self.lijsten.values():
-            lijst.zet_keuzes(keuzes)
+            lijst.zet_keuzes(keuzes, soorten)
 
 
 class _Item(_ModelFormulier):
@@ -560,11 +565,13 @@ class _LijstFormulier(widgets.VBox):
         finally:
             self._van_widget = False
 
-    def zet_keuzes(self, keuzes: dict[str, list[tuple[str, str]]]) -> None:
-        """Refresh what link fields of every item choose from."""
+    def zet_keuzes(
+        self, keuzes: dict[str, list[tuple[str, str]]], soorten: Iterable[str] | None = None
+    ) -> None:
+        """Refresh what link fields of every item choose from (see _ModelFormulier)."""
         self._keuzes = keuzes
         for form in self.items:
-            form.zet_keuzes(keuzes)
+            form.zet_keuzes(keuzes, soorten)
 
 
 _ITEMKLASSEN: dict[type[BaseModel], type[_ModelFormulier]] = {}
@@ -813,12 +820,15 @@ class PlanEditor(widgets.VBox):
         self._bewaar()
         self.uitslag = controleer(self._plan, self.selectie)
         keuzes = _keuzes(self._plan)
-        if keuzes != self._keuzes:
+        # Only the link fields whose list changed: typing in a goal's description refreshes
+        # the KPIs' and tactics' goal lists, not every dropdown of the plan.
+        veranderd = [k for k in keuzes if keuzes[k] != self._keuzes.get(k)]
+        if veranderd:
             self._keuzes = keuzes
             for forms in self._formulieren.values():
                 for form in forms:
                     if hasattr(form, "zet_keuzes"):
-                        form.zet_keuzes(keuzes)
+                        form.zet_keuzes(keuzes, veranderd)
         self._toon_feedback()
 
     def _bewaar(self) -> None:

@@ -54,9 +54,9 @@ METING = textwrap.dedent(
         ambities = e._formulieren["visie"][0].lijsten["ambities"].items[0].velden["tekst"].invoer
         uit = {"opbouw_s": opbouw, "bevindingen": len(e.uitslag)}
         for naam, invoer, waarde in (
-            ("tekstveld (doel-omschrijving)", veld, lambda i: f"Doel vier, versie {i}"),
-            ("getalveld (streefwaarde, komma)", getal, lambda i: f"{200 + i},5"),
-            ("ambitie-tekst (alle keuzelijsten ververst)", ambities, lambda i: f"Ambitie {i}"),
+            ("doel-omschrijving (ververst 30 doel-keuzelijsten)", veld, lambda i: f"Doel vier, versie {i}"),
+            ("streefwaarde met komma (geen keuzelijst)", getal, lambda i: f"{200 + i},5"),
+            ("ambitie-tekst (ververst 10 ambitie-keuzelijsten)", ambities, lambda i: f"Ambitie {i}"),
         ):
             tijden = []
             for i in range(n):
