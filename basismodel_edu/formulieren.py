@@ -778,6 +778,15 @@ class PlanEditor(widgets.VBox):
         if not self.pad.exists():
             return self._begin(start), tekst("editor.nieuw", pad=self.pad), "nieuw"
         try:
+            # A file that cannot be read at all (a folder, no permission, locked by another
+            # program) is not corrupt: say so and leave it where it is.
+            with self.pad.open("rb"):
+                pass
+        except OSError as e:
+            raise PlanFout(
+                [("", tekst("bestand.kan_niet_lezen", pad=self.pad, uitleg=e.strerror or e))]
+            ) from None
+        try:
             return laad_plan(self.pad), tekst("editor.geladen", pad=self.pad), "geladen"
         except PlanFout as e:
             reden = _kort(e.fouten[0][1] if e.fouten else str(e), 300)

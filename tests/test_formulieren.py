@@ -20,7 +20,17 @@ from basismodel_edu.formulieren import (
     lees_getal,
     soort_veld,
 )
-from basismodel_edu.model import KPI, Doel, Middel, Missie, Organisatie, Plan, Tactiek, Visie
+from basismodel_edu.model import (
+    KPI,
+    Doel,
+    Middel,
+    Missie,
+    Organisatie,
+    Plan,
+    PlanFout,
+    Tactiek,
+    Visie,
+)
 
 
 def _opgeslagen(pad):
@@ -183,6 +193,12 @@ def test_a_corrupt_file_is_set_aside_never_overwritten(tmp_path):
     assert e2.opzij.read_text(encoding="utf-8") == "geen json"
     # a good file is not set aside
     assert bewerk(pad).opzij is None
+    # what cannot be opened at all (here a folder) is reported and left alone, not set aside
+    map_ = tmp_path / "map.json"
+    map_.mkdir()
+    with pytest.raises(PlanFout, match=r"map\.json"):
+        bewerk(map_)
+    assert map_.is_dir() and len(list(tmp_path.iterdir())) == 4
 
 
 def test_linking_lists_follow_added_and_removed_items(tmp_path):
