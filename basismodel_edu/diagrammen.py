@@ -419,12 +419,12 @@ class Samenvatting:
 
 
 _CSS = (
-    "@page{size:A4;margin:12mm}"
-    "body{font-family:Helvetica,Arial,sans-serif;font-size:9.5pt;color:#1a1a1a;max-width:190mm}"
-    "h1{font-size:15pt;margin:0 0 4px}h2{font-size:11pt;margin:10px 0 3px;border-bottom:1px solid #999}"
-    "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:2px 5px;"
-    "vertical-align:top;border-bottom:1px solid #ddd}p{margin:2px 0}"
-    "footer{margin-top:10px;font-size:7.5pt;color:#555}"
+    "@page{size:A4;margin:8mm}"
+    "body{font-family:Helvetica,Arial,sans-serif;font-size:7pt;line-height:1.2;color:#1a1a1a;max-width:194mm}"
+    "h1{font-size:13pt;margin:0 0 3px}h2{font-size:9.5pt;margin:4px 0 1px;border-bottom:1px solid #999}"
+    "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:1px 4px;"
+    "vertical-align:top;border-bottom:1px solid #ddd}p{margin:1px 0}ul{margin:2px 0;padding-left:1.2em}"
+    "footer{margin-top:6px;font-size:7pt;color:#555}"
 )
 _CSS_NOTEBOOK = (
     ".bm-samenvatting h2{font-size:1.1em;border-bottom:1px solid #999}"
@@ -460,6 +460,51 @@ def _velden(model: str, obj: Any, velden: Iterable[str]) -> str:
     )
 
 
+_MAX_OP_PAPIER = 10
+_TEKEN = {"fout": "✖", "waarschuwing": "⚠", "hint": "ℹ"}
+
+
+def _controle_kort(uitslag: Any) -> str:
+    """The check on paper: the totals, then the first findings (errors first), one line each."""
+    from .controle import ERNST
+
+    eerst = sorted(uitslag.bevindingen, key=lambda b: ERNST.index(b.ernst))
+    regels = [
+        f"<li>{_TEKEN[b.ernst]} {html.escape(tekst('ernst.' + b.ernst))} "
+        f"<code>{html.escape(b.code)}</code> <code>{html.escape(b.pad)}</code>: "
+        f"{html.escape(b.delen()['wat'])}</li>"
+        for b in eerst[:_MAX_OP_PAPIER]
+    ]
+    if len(eerst) > _MAX_OP_PAPIER:
+        meer = tekst("editor.feedback.meer", aantal=len(eerst) - _MAX_OP_PAPIER)
+        regels.append(f"<li>{html.escape(meer)}</li>")
+    if not regels:
+        regels.append(f"<li>✔ {html.escape(tekst('uitslag.niets'))}</li>")
+    return f"<p><b>{html.escape(uitslag.samenvatting())}</b></p><ul>{''.join(regels)}</ul>"
+
+
+def _ketens_kort(tabel: Any) -> str:
+    """Every KPI's chain on one line: each step with ✔ or ✖, and where it breaks."""
+    rijen = []
+    for k in tabel:
+        stappen = " → ".join(
+            f"{'✔' if s.ok else '✖'} {html.escape(s.id or tekst('keten.laag.' + s.laag))}"
+            for s in k.schakels
+        )
+        reden = html.escape(k.breuk.reden()) if k.breuk else ""
+        rijen.append(f"<tr><td>{stappen}</td><td>{reden}</td></tr>")
+    kop = html.escape(
+        tekst("keten.samenvatting", heel=len(tabel) - len(tabel.gebroken), totaal=len(tabel))
+    )
+    if not rijen:
+        return f"<p><b>{kop}</b></p>"
+    return (
+        f"<p><b>{kop}</b></p><table><thead><tr><th></th>"
+        f"<th>{html.escape(tekst('keten.kolom.breuk'))}</th></tr></thead>"
+        f"<tbody>{''.join(rijen)}</tbody></table>"
+    )
+
+
 def plan_samenvatting(plan: Plan) -> Samenvatting:
     """A one-page printable summary of ``plan``: every layer, the check result and the KPI chains."""
     from . import __version__
@@ -477,7 +522,7 @@ def plan_samenvatting(plan: Plan) -> Samenvatting:
         _velden("Organisatie", o, ("sector", "omschrijving")),
         _velden("Plan", plan, ("peildatum", "modus")),
         f"<h2>{html.escape(tekst('overzicht.controle'))}</h2>",
-        controleer(plan)._repr_html_(),
+        _controle_kort(controleer(plan)),
         f"<h2>{html.escape(tekst('editor.laag.missie'))}</h2>",
         _velden(
             "Missie",
@@ -494,7 +539,6 @@ def plan_samenvatting(plan: Plan) -> Samenvatting:
                 "id",
                 "ambitie",
                 "omschrijving",
-                "indicator",
                 "nulmeting",
                 "streefwaarde",
                 "eenheid",
@@ -518,7 +562,7 @@ def plan_samenvatting(plan: Plan) -> Samenvatting:
             plan.kpis,
         ),
         f"<h2>{html.escape(tekst('overzicht.ketens'))}</h2>",
-        ketens(plan)._repr_html_(),
+        _ketens_kort(ketens(plan)),
         f"<footer>{html.escape(tekst('overzicht.voet', versie=__version__))}</footer>",
     ]
     return Samenvatting(titel, "\n".join(delen))

@@ -231,3 +231,15 @@ def test_editor_as_voila_app(browser, tmp_path):
     assert "✖" in voor
     assert "BM102" not in na
     print(f"screenshots: {tmp_path / 'voila-open.png'} {tmp_path / 'voila-getypt.png'}")
+
+
+def test_summary_of_the_example_plan_prints_on_one_page(browser, tmp_path):
+    from basismodel_edu import plan_samenvatting, voorbeeldplan
+
+    plan = voorbeeldplan()
+    plan.kpis[0].doel = "D9"  # with a finding and a broken chain, as a student hands it in
+    pad = plan_samenvatting(plan).bewaar(tmp_path / "plan.html")
+    page = browser.new_page()
+    page.goto(pad.as_uri(), timeout=WACHT_MS)
+    pdf = page.pdf(path=str(tmp_path / "plan.pdf"), format="A4", prefer_css_page_size=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
