@@ -52,8 +52,7 @@ def _stand(plan: Plan, kpi_id: str) -> KPIStand:
 
 def _teken_kpi_op(ax: Axes, s: KPIStand, legenda: bool = True) -> None:
     k = s.kpi
-    naam = k.naam or k.id
-    naam = naam if len(naam) <= 38 else naam[:37] + "…"
+    naam = _kort(k.naam or k.id)
     titel = tekst("meten.grafiek.titel_kpi", kpi=k.id, naam=naam, doel=k.doel or "?")
     status = status_tekst(s.status)
     if s.bereikt is not None:
@@ -133,6 +132,10 @@ def teken_kpi(plan: Plan, kpi_id: str, *, ax: Axes | None = None) -> Figure:
     return ax.figure
 
 
+def _kort(tekst_: str, lengte: int = 38) -> str:
+    return tekst_ if len(tekst_) <= lengte else tekst_[: lengte - 1] + "…"
+
+
 def _rijen(standen: list[KPIStand], per_kpi: bool) -> list[tuple[str, float | None, str, bool]]:
     """(label, attainment, status, is_goal) per bar: each goal (OKR mean), then its KPIs."""
     per_doel: dict[str, list[KPIStand]] = {}
@@ -150,9 +153,9 @@ def _rijen(standen: list[KPIStand], per_kpi: bool) -> list[tuple[str, float | No
             (tekst("meten.grafiek.doel", doel=doel_id), gemiddeld, doelstatus(eigen), True)
         )
         for s in eigen if per_kpi else []:
-            rijen.append((f"   {s.kpi.id} {s.kpi.naam}"[:40], s.bereikt, s.status, False))
+            rijen.append((_kort(f"{s.kpi.id} {s.kpi.naam}"), s.bereikt, s.status, False))
     for s in los:
-        rijen.append((f"{s.kpi.id} {s.kpi.naam}"[:40], s.bereikt, s.status, False))
+        rijen.append((_kort(f"{s.kpi.id} {s.kpi.naam}"), s.bereikt, s.status, False))
     return rijen
 
 
