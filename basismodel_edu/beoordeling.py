@@ -403,7 +403,10 @@ def _score(master: Master, inz: _Inzending, uitkomsten: list[dict], timeout: flo
         behaald = c.punten if (in_nb == "gehaald" and toetsing.geslaagd) else 0.0
         if in_nb == "gehaald" and not toetsing.geslaagd:
             b.opmerkingen.append(tekst("nakijken.opmerking.tegenspraak", naam=c.naam))
-        if in_nb == "niet gedraaid" or (in_nb == "niet gehaald" and toetsing.geslaagd):
+        verklaard = any("Timeout" in x["melding"] or "Kernel d" in x["melding"] for x in eigen)
+        if not verklaard and (
+            in_nb == "niet gedraaid" or (in_nb == "niet gehaald" and toetsing.geslaagd)
+        ):
             reden = (
                 u["melding"].strip().splitlines()[-1][:200] if u and u["melding"].strip() else "-"
             )
@@ -544,20 +547,27 @@ def _feedback(master: Master, b: Beoordeling) -> str:
     return _pagina(titel, "".join(delen))
 
 
+def _label(code: str) -> str:
+    """A rule code with its title; the grader's own codes (a count, the plan file) in words."""
+    from .berichten import tekst_delen
+
+    if code.startswith("AANTAL:"):
+        return tekst("nakijken.code.aantal", deel=code.split(":", 1)[1])
+    if code == "PLAN":
+        return tekst("nakijken.code.plan")
+    return f"{code} {tekst_delen(code).get('titel', '')}"
+
+
 def _grafiek(uit: Path, telling: list[tuple[str, int]]) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .berichten import tekst_delen
 
     top = telling[:15][::-1]
     fig, ax = plt.subplots(figsize=(8, 0.4 * len(top) + 1.2))
-    labels = [
-        f"{code} {tekst_delen(code).get('titel', '')}" if code.startswith("BM") else code
-        for code, _ in top
-    ]
+    labels = [_label(code) for code, _ in top]
     ax.barh(labels, [n for _, n in top], color="#1f5f99")
     ax.set_xlabel(tekst("nakijken.overzicht.keer"))
     ax.set_title(tekst("nakijken.grafiek.titel"))
@@ -570,7 +580,6 @@ def _grafiek(uit: Path, telling: list[tuple[str, int]]) -> None:
 def _overzicht(uit: Path, master: Master, res: list[Beoordeling]) -> None:
     from collections import Counter
 
-    from .berichten import tekst_delen
 
     e = html.escape
     beoordeeld = [b for b in res if b.status == "beoordeeld"]
@@ -596,8 +605,7 @@ def _overzicht(uit: Path, master: Master, res: list[Beoordeling]) -> None:
             f"<tr><th>{e(tekst('nakijken.overzicht.regel'))}</th><th>{e(tekst('nakijken.overzicht.keer'))}</th></tr>"
         )
         for code, n in gesorteerd:
-            titel = tekst_delen(code).get("titel", "") if code.startswith("BM") else ""
-            delen.append(f"<tr><td>{e(code)} {e(titel)}</td><td>{n}</td></tr>")
+            delen.append(f"<tr><td>{e(_label(code))}</td><td>{n}</td></tr>")
         delen.append("</table>")
     weg = [b for b in res if b.status == "onbeoordeelbaar"]
     if weg:
