@@ -45,6 +45,11 @@ _WAAR = {
     "terugredeneren": "herleiding",
     "ketens": "herleiding",
     "beoordeel_smart": "smart",
+    # exercises and grading
+    "controleer_opdracht": "opdracht",
+    "begin_opdracht": "opdracht",
+    "geef_uit": "uitgave",
+    "beoordeel": "beoordeling",
     # language
     "zet_taal": "berichten",
     "huidige_taal": "berichten",
