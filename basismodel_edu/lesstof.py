@@ -17,40 +17,114 @@ pandas and matplotlib load only when one of these is called.
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .berichten import tekst
-from .platforms import cijfers, normaliseer_kanaal
+from .platforms import Cijfer, cijfers, normaliseer_kanaal
 
 if TYPE_CHECKING:
     from .model import Plan
 
-__all__ = ["Kosten", "kosten", "platformcijfers", "teken_platforms", "voorbeeldexport"]
+__all__ = [
+    "Kosten",
+    "Platformcijfers",
+    "beginplan",
+    "kosten",
+    "platformcijfers",
+    "teken_platforms",
+    "voorbeeldexport",
+]
 
 
-def platformcijfers(*platforms: str):
+class Platformcijfers:
+    """Newcom figures for some platforms: one row per platform and year, each with its source.
+
+    In a notebook it shows as a table whose source column is a short link (the site's name) to
+    the full address; as text every address is written out. ``data`` is a pandas DataFrame.
+    """
+
+    def __init__(self, rijen: list[Cijfer]):
+        self.rijen = rijen
+
+    @property
+    def data(self):
+        """The rows as a pandas DataFrame (columns platform, jaar, gebruikers, bron, secundair)."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [(c.platform, c.jaar, c.gebruikers, c.bron, _secundair(c)) for c in self.rijen],
+            columns=["platform", "jaar", "gebruikers", "bron", "secundair"],
+        )
+
+    def __len__(self) -> int:
+        return len(self.rijen)
+
+    def __repr__(self) -> str:
+        kop = " | ".join(
+            tekst(f"lesstof.kolom.{k}") for k in ("platform", "jaar", "gebruikers", "bron")
+        )
+        regels = [kop]
+        regels += [
+            f"{c.platform} | {c.jaar} | {c.gebruikers:.1f} | {c.bron}{' *' if _secundair(c) else ''}"
+            for c in self.rijen
+        ]
+        regels.append(tekst("lesstof.bron.tabel"))
+        return "\n".join(regels)
+
+    def _repr_html_(self) -> str:
+        cel = "padding:2px 10px;text-align:left"
+        kop = "".join(
+            f"<th style='{cel}'>{html.escape(tekst(f'lesstof.kolom.{k}'))}</th>"
+            for k in ("platform", "jaar", "gebruikers", "bron")
+        )
+        rijen = "".join(
+            f"<tr><td style='{cel}'>{html.escape(c.platform)}</td>"
+            f"<td style='{cel}'>{c.jaar}</td>"
+            f"<td style='padding:2px 10px;text-align:right'>{c.gebruikers:.1f}</td>"
+            f"<td style='{cel}'><a href='{html.escape(c.bron)}' target='_blank' "
+            f"rel='noopener'>{html.escape(_site(c.bron))}</a>{' *' if _secundair(c) else ''}</td></tr>"
+            for c in self.rijen
+        )
+        onder = html.escape(tekst("lesstof.bron.tabel"))
+        return (
+            f"<table style='border-collapse:collapse'><thead><tr>{kop}</tr></thead>"
+            f"<tbody>{rijen}</tbody></table><p style='font-size:smaller'>{onder}</p>"
+        )
+
+
+def _secundair(c: Cijfer) -> bool:
+    """The figure was read in a summary of the original article (the data's note says so)."""
+    return "secondary" in c.noot
+
+
+def _site(adres: str) -> str:
+    """The site's name in a source address: ``https://www.rd.nl/artikel/...`` → ``rd.nl``."""
+    host = urlsplit(adres).netloc
+    return host.removeprefix("www.") or adres
+
+
+def platformcijfers(*platforms: str, vanaf: int | None = None) -> Platformcijfers:
     """Dutch users of ``platforms`` per report year (Newcom), with the source of every row.
 
-    Returns a pandas DataFrame; in a notebook it shows as a table.
+    ``vanaf`` leaves out report years before it. In a notebook the result shows as a table.
     """
-    import pandas as pd
-
     namen = [normaliseer_kanaal(p) for p in platforms]
     rijen = sorted(
-        (c for c in cijfers() if c.platform in namen and c.gebruikers is not None),
+        (
+            c
+            for c in cijfers()
+            if c.platform in namen and c.gebruikers is not None and c.jaar >= (vanaf or 0)
+        ),
         key=lambda c: (namen.index(c.platform), c.jaar),
     )
-    kolommen = [tekst(f"lesstof.kolom.{k}") for k in ("platform", "jaar", "gebruikers", "bron")]
-    tabel = pd.DataFrame(
-        [(c.platform, c.jaar, c.gebruikers, c.bron) for c in rijen], columns=kolommen
-    )
-    # A fixed uuid keeps the table's HTML the same on every run (nbval compares it).
-    return tabel.style.hide(axis="index").format({kolommen[2]: "{:.1f}"}).set_uuid("cijfers")
+    return Platformcijfers(rijen)
 
 
 def teken_platforms(*platforms: str):

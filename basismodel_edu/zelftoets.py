@@ -15,7 +15,7 @@ Nothing is stored or counted: a self-check is for the student, not for a grade.
 >>> v.kies("twee")
 >>> v.goed
 False
->>> v.kies("vier")
+>>> v.kies("b")
 >>> v.goed
 True
 """
@@ -35,11 +35,15 @@ _LETTERS = "abcdefgh"
 def meerkeuze(vraag_: str, opties: Sequence[str], goed: str | int, uitleg: str, hint: str = ""):
     """A multiple-choice question that answers as soon as an option is chosen.
 
-    ``goed`` is the right option itself or its position (0 is the first). ``uitleg`` is shown
-    after the right answer, ``hint`` after a wrong one (it should help, not give the answer).
-    Returns an ipywidgets widget; ``.kies(optie)`` chooses an option from code (for tests).
+    The options are listed with a letter (a, b, c, ...), as text that wraps however long it is;
+    the student picks a letter. ``goed`` is the right option itself or its position (0 is the
+    first). ``uitleg`` is shown after the right answer, ``hint`` after a wrong one (it should
+    help, not give the answer). Returns an ipywidgets widget; ``.kies(optie)`` chooses an option
+    from code (for tests).
     """
     opties = list(opties)
+    if len(opties) > len(_LETTERS):
+        raise ValueError(tekst("zelftoets.te_veel", aantal=len(_LETTERS)))
     if isinstance(goed, int):
         goed = opties[goed]
     if goed not in opties:
@@ -51,8 +55,7 @@ def vraag(sleutel: str):
     """The self-check question ``sleutel`` from the catalogue (e.g. ``"01_1"``) as a widget."""
     delen = _delen(sleutel)
     letters = [k for k in _LETTERS if k in delen]
-    # The letters stay in front of the options: explanations may refer to "b".
-    opties = [f"{k}) {delen[k]}" for k in letters]
+    opties = [delen[k] for k in letters]
     goed = letters.index(delen["goed"].strip())
     return meerkeuze(delen["vraag"], opties, goed, delen["uitleg"], delen.get("hint", ""))
 
@@ -81,18 +84,29 @@ def _widgetklasse():
     import ipywidgets as w
 
     class Meerkeuze(w.VBox):
-        """The question, its options as radio buttons, and the feedback under them."""
+        """The question, its lettered options, a button per letter, and the feedback."""
 
         def __init__(self, vraag_: str, opties: list[str], goed: str, uitleg: str, hint: str):
             self.vraag = vraag_
             self.opties = opties
-            self.juist = goed
+            self.letters = list(_LETTERS[: len(opties)])
+            self.juist = self.letters[opties.index(goed)]
             self.uitleg = uitleg
             self.hint = hint
-            self.keuze = w.RadioButtons(options=opties, value=None, layout=w.Layout(width="auto"))
+            lijst = "".join(
+                f"<div style='margin:2px 0 2px 1.6em;text-indent:-1.6em'><b>{k})</b> "
+                f"{html.escape(o)}</div>"
+                for k, o in zip(self.letters, opties, strict=True)
+            )
+            kop = w.HTML(f"<div><b>{html.escape(vraag_)}</b></div>{lijst}")
+            self.keuze = w.ToggleButtons(
+                options=self.letters,
+                value=None,
+                description=tekst("zelftoets.kies"),
+                style={"button_width": "3em", "description_width": "initial"},
+            )
             self.terugkoppeling = w.HTML("")
             self.keuze.observe(self._beantwoord, names="value")
-            kop = w.HTML(f"<b>❓ {html.escape(vraag_)}</b>")
             super().__init__(
                 [kop, self.keuze, self.terugkoppeling],
                 layout=w.Layout(border="1px solid #b0b7c3", padding="6px 10px", margin="8px 0"),
@@ -106,8 +120,13 @@ def _widgetklasse():
             return self.keuze.value == self.juist
 
         def kies(self, optie: str | int) -> None:
-            """Choose ``optie`` (the text or its position), as a student clicking it would."""
-            self.keuze.value = self.opties[optie] if isinstance(optie, int) else optie
+            """Choose ``optie`` (its text, its letter or its position), as a click would."""
+            if isinstance(optie, int):
+                self.keuze.value = self.letters[optie]
+            elif optie in self.opties:
+                self.keuze.value = self.letters[self.opties.index(optie)]
+            else:
+                self.keuze.value = optie
 
         def _beantwoord(self, _wijziging=None) -> None:
             if self.goed is None:
@@ -123,7 +142,10 @@ def _widgetklasse():
 
         def __repr__(self) -> str:
             # What a reader sees where widgets cannot be shown (and what nbval compares).
-            regels = [f"❓ {self.vraag}", *(f"  ○ {o}" for o in self.opties)]
+            regels = [
+                self.vraag,
+                *(f"  {k}) {o}" for k, o in zip(self.letters, self.opties, strict=True)),
+            ]
             return "\n".join(regels)
 
     _KLASSE = Meerkeuze

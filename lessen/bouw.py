@@ -129,6 +129,9 @@ def bouw(bron: Path) -> Path:
         timeout=120,
         kernel_name="python3",
         resources={"metadata": {"path": str(NOTEBOOKS)}},
+        # JupyterLab does not draw widgets from saved state before the cells run (it shows
+        # their text instead), and the state of a whole-plan editor is megabytes.
+        store_widget_state=False,
     ).execute()
     for cel in nb.cells:
         for uitvoer in cel.get("outputs", []):

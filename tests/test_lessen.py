@@ -305,20 +305,25 @@ def test_meerkeuze_weigert_een_goed_antwoord_dat_geen_optie_is():
     from basismodel_edu.zelftoets import meerkeuze
 
     with pytest.raises(ValueError, match="staat niet tussen de opties"):
-        meerkeuze("Vraag?", ["a", "b"], "c", "uitleg")
+        meerkeuze("Vraag?", ["ja", "nee"], "misschien", "uitleg")
+    with pytest.raises(ValueError, match="hoogstens 8"):
+        meerkeuze("Vraag?", [str(i) for i in range(9)], 0, "uitleg")
 
 
 def test_vraag_uit_de_catalogus_in_beide_talen():
     from basismodel_edu.zelftoets import vraag
 
     v = vraag("01_1")
-    assert v.opties[1].startswith("b) ") and "business" in v.opties[1]
-    v.kies(0)
+    assert v.letters == ["a", "b", "c"] and v.opties[1] == "Wat is onze business?"
+    assert "b) Wat is onze business?" in repr(v)
+    v.kies("a")
     assert "Nog niet." in v.terugkoppeling.value
+    v.kies("b")
+    assert "Goed!" in v.terugkoppeling.value
     zet_taal("en")
     w = vraag("01_1")
     w.kies(1)
-    assert "Right!" in w.terugkoppeling.value and "What is our business" in w.opties[1]
+    assert "Right!" in w.terugkoppeling.value and w.opties[1] == "What is our business?"
     with pytest.raises(KeyError, match="99_9"):
         vraag("99_9")
 
@@ -334,8 +339,10 @@ def test_elke_les_heeft_vragen_met_een_bestaand_goed_antwoord(les):
             delen = catalogus()[f"zelftoets.{sleutel}"][taal]
             assert delen["goed"] in "abcdefgh" and delen["goed"] in delen, (sleutel, taal)
         v = vraag(sleutel)
-        v.kies(next(i for i, o in enumerate(v.opties) if o.startswith(delen["goed"] + ")")))
+        v.kies(delen["goed"])
         assert v.goed is True
+        v.kies(next(k for k in v.letters if k != delen["goed"]))
+        assert v.goed is False
 
 
 # --- the lessons' helpers --------------------------------------------------------------------------
@@ -344,10 +351,17 @@ def test_elke_les_heeft_vragen_met_een_bestaand_goed_antwoord(les):
 def test_platformcijfers_noemen_bij_elk_cijfer_de_bron():
     from basismodel_edu.lesstof import platformcijfers
 
-    tabel = platformcijfers("Hyves", "twitter").data
+    cijfers = platformcijfers("Hyves", "twitter")
+    tabel = cijfers.data
     assert set(tabel["platform"]) == {"Hyves", "X (Twitter)"}
     assert tabel["bron"].str.startswith("http").all()
     assert list(tabel[tabel["platform"] == "Hyves"]["jaar"]) == [2011, 2012]
+    # Every row's source is in the table a student sees, as a link named after its site.
+    pagina = cijfers._repr_html_()
+    assert pagina.count("<a href=") == len(cijfers) and ">besocialized.nl</a>" in pagina
+    assert "Newcom" in pagina and "Newcom" in repr(cijfers)
+    assert list(platformcijfers("Instagram", vanaf=2023).data["jaar"]) == [2023, 2025]
+    assert platformcijfers("Instagram", vanaf=2023).data["secundair"].tolist() == [False, True]
     assert platformcijfers("Bestaat Niet").data.empty
 
 
