@@ -149,10 +149,15 @@ def _kopieer(bron: Path, doel: Path) -> None:
 
 
 def _zoek_notebook(map_: Path) -> Path | None:
-    if (map_ / NOTEBOOK).is_file():
-        return map_ / NOTEBOOK
-    kandidaten = sorted(p for p in map_.glob("*.ipynb") if p.is_file())
-    return kandidaten[0] if len(kandidaten) == 1 else None
+    """The submission's notebook: ``opdracht.ipynb``, else the only notebook; a learning platform
+    may have put it one or more folders deeper."""
+    for patroon in (NOTEBOOK, "*.ipynb"):
+        kandidaten = sorted(
+            p for p in map_.rglob(patroon) if p.is_file() and ".ipynb_checkpoints" not in p.parts
+        )
+        if len(kandidaten) == 1:
+            return kandidaten[0]
+    return None
 
 
 # --- rebuilding -------------------------------------------------------------------------------
@@ -240,17 +245,19 @@ class _Inzending:
     reden: str = ""
     opmerkingen: list[str] = field(default_factory=list)
     nb: Any = None
+    bron: Path | None = None  # the folder that holds the notebook
 
 
 def _lees_inzending(student: str, bron: Path, master: Master) -> _Inzending:
     import nbformat
 
     inz = _Inzending(student, _veilige_naam(student))
-    planpad = bron / master.plan
+    nbpad = _zoek_notebook(bron)
+    inz.bron = nbpad.parent if nbpad is not None else bron
+    planpad = inz.bron / master.plan
     inz.plan = planpad.read_bytes() if planpad.is_file() else None
     if inz.plan is None:
         inz.opmerkingen.append(tekst("nakijken.opmerking.plan_ontbreekt", pad=master.plan))
-    nbpad = _zoek_notebook(bron)
     if nbpad is None:
         inz.reden = tekst("nakijken.reden.geen_notebook", naam=NOTEBOOK)
         return inz
@@ -283,7 +290,7 @@ def _stel_werkmap_op(
         gebruikt.add(naam.lower())
         if not inz.reden:
             doel = werk / naam
-            _kopieer(bron, doel)
+            _kopieer(inz.bron, doel)
             for p in doel.glob("*.ipynb"):
                 p.unlink()
             start = master.pad.parent / "startplan.json"
@@ -564,7 +571,6 @@ def _grafiek(uit: Path, telling: list[tuple[str, int]]) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-
     top = telling[:15][::-1]
     fig, ax = plt.subplots(figsize=(8, 0.4 * len(top) + 1.2))
     labels = [_label(code) for code, _ in top]
@@ -579,7 +585,6 @@ def _grafiek(uit: Path, telling: list[tuple[str, int]]) -> None:
 
 def _overzicht(uit: Path, master: Master, res: list[Beoordeling]) -> None:
     from collections import Counter
-
 
     e = html.escape
     beoordeeld = [b for b in res if b.status == "beoordeeld"]

@@ -217,6 +217,7 @@ def test_tampering_and_breakage_get_exactly_their_credit(tmp_path):
         goed,
     )
     inzending(w, "zz_slachtoffer", nb_met(), goed)
+    inzending(w / "genest", "inlevering 1", nb_met(), goed)  # a platform's extra folder level
 
     zip_ = tmp_path / "export.zip"
     with zipfile.ZipFile(zip_, "w") as z:
@@ -246,6 +247,7 @@ def test_tampering_and_breakage_get_exactly_their_credit(tmp_path):
         "geen_notebook": 0,
         "aaa_sabotage": vol,
         "zz_slachtoffer": vol,
+        "genest": vol,
         "..": 0,
     }
     assert {b.student: b.totaal for b in res.beoordelingen} == verwacht
