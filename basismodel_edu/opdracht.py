@@ -185,6 +185,7 @@ def controleer_opdracht(
     data, or a :class:`Plan`. On success it prints a confirmation and returns the findings (so
     warnings and hints stay visible); on failure the message says what to improve and where.
     """
+    __tracebackhide__ = True  # pytest then shows the message, not this function
     toetsing = toets_plan(
         plan, selectie, minimaal=minimaal, streng=streng, naam=naam, punten=punten
     )
