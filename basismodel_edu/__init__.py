@@ -69,6 +69,14 @@ _WAAR = {
     "herzie": "revisies",
     "verschil": "revisies",
     "Verschil": "revisies",
+    # lessons: self-check questions and lesson helpers (ipywidgets / pandas load on first use)
+    "vraag": "zelftoets",
+    "meerkeuze": "zelftoets",
+    "platformcijfers": "lesstof",
+    "teken_platforms": "lesstof",
+    "kosten": "lesstof",
+    "voorbeeldexport": "lesstof",
+    "beginplan": "lesstof",
     # examples
     "voorbeeldplan": "voorbeelden",
     "bewaar_voorbeeld": "voorbeelden",
