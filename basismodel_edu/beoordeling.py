@@ -751,6 +751,9 @@ def _opzet(p) -> None:
     p.add_argument("--out", required=True, help=tekst("cli.help.grade_uit"))
     p.add_argument("--timeout", type=float, default=60, help=tekst("cli.help.timeout"))
     p.add_argument("--workers", type=int, default=2, help=tekst("cli.help.workers"))
+    from .cli import _taal
+
+    _taal(p)
 
 
 def _grade(args) -> int:

@@ -225,6 +225,9 @@ def geef_uit(master: str | os.PathLike[str], uit: str | os.PathLike[str]) -> Pat
 def _opzet(p) -> None:
     p.add_argument("master", help=tekst("cli.help.master"))
     p.add_argument("uit", help=tekst("cli.help.release_uit"))
+    from .cli import _taal
+
+    _taal(p)
 
 
 def _release(args) -> int:

@@ -281,3 +281,19 @@ def test_tampering_and_breakage_get_exactly_their_credit(tmp_path):
     with open(uit / "onbeoordeelbaar.csv", encoding="utf-8-sig") as f:
         assert {r[0] for r in csv.reader(f, delimiter=";")} >= {"kapotte_json", "geen_notebook"}
     assert (uit / "herbouwd" / "eerlijk" / "eerlijk.ipynb").exists()
+
+
+def test_cli_release_and_grade_refusals(tmp_path, capsys):
+    from basismodel_edu.cli import main
+
+    master = OPDRACHTEN[0] / "master.ipynb"
+    assert main(["release", str(master), str(tmp_path / "s.ipynb")]) == 0
+    assert "Studentversie geschreven" in capsys.readouterr().out
+    assert (tmp_path / "s.ipynb").read_bytes() == (OPDRACHTEN[0] / "opdracht.ipynb").read_bytes()
+    bezet = tmp_path / "bezet"
+    bezet.mkdir()
+    (bezet / "cijfers.xlsx").write_text("van de docent")
+    assert main(["grade", str(master), str(tmp_path), "--out", str(bezet), "--lang", "en"]) == 2
+    assert "does not overwrite" in capsys.readouterr().err
+    assert (bezet / "cijfers.xlsx").read_text() == "van de docent"
+    assert main(["grade", str(master), str(tmp_path / "weg"), "--out", str(tmp_path / "u")]) == 2
