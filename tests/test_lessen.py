@@ -177,6 +177,14 @@ def test_de_synthetische_goede_les_is_in_orde():
         (lambda nb: nb.cells.pop(0), "kop ontbreekt: ## Leerdoelen"),
         (lambda nb: nb.cells.pop(5), "kop ontbreekt: ## Samenvatting"),
         (lambda nb: nb.cells.pop(2), "kop ontbreekt: ## Veelgemaakte fouten"),
+        (lambda nb: nb.cells.pop(6), "kop ontbreekt: ## Opdracht"),
+        (
+            lambda nb: (
+                setattr(nb.cells[0], "source", "# Les 01"),
+                nb.cells.insert(3, nbformat.v4.new_markdown_cell("## Leerdoelen")),
+            ),
+            "niet vooraan",
+        ),
         (lambda nb: setattr(nb.cells[1], "source", "x = 1\n" * 13), "heeft 13 regels"),
         (lambda nb: setattr(nb.cells[6], "source", "## Opdracht\n\nNog niets."), "geen link"),
         (
