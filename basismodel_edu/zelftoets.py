@@ -140,12 +140,21 @@ def _widgetklasse():
                     "✖", "#8a1c1c", "#fdecea", "zelftoets.fout", self.hint
                 )
 
+        def _repr_mimebundle_(self, **kwargs):
+            # ipywidgets cuts the text form after 110 characters; a stored lesson shows it
+            # before its cells run, so keep the whole question.
+            bundel = super()._repr_mimebundle_(**kwargs)
+            if bundel:
+                bundel["text/plain"] = repr(self)
+            return bundel
+
         def __repr__(self) -> str:
             # What a reader sees where widgets cannot be shown (and what nbval compares).
             regels = [
                 self.vraag,
                 *(f"  {k}) {o}" for k, o in zip(self.letters, self.opties, strict=True)),
             ]
+            regels.append(tekst("zelftoets.voer_uit"))
             return "\n".join(regels)
 
     _KLASSE = Meerkeuze

@@ -324,6 +324,11 @@ def test_vraag_uit_de_catalogus_in_beide_talen():
     v = vraag("01_1")
     assert v.letters == ["a", "b", "c"] and v.opties[1] == "Wat is onze business?"
     assert "b) Wat is onze business?" in repr(v)
+    # Where the widget cannot be drawn (a stored lesson before it runs) the whole question shows.
+    platte_tekst = v._repr_mimebundle_()["text/plain"]
+    assert len(platte_tekst) > 110 and platte_tekst.endswith(
+        "(Voer de cel uit om een antwoord te kiezen.)"
+    )
     v.kies("a")
     assert "Nog niet." in v.terugkoppeling.value
     v.kies("b")
