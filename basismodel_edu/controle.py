@@ -260,9 +260,9 @@ class Uitslag:
             rijen.append(
                 f"<tr style='{stijl}'>"
                 + "".join(
-                    f"<td style='padding:4px 8px;vertical-align:top'>{html.escape(c)}</td>"
+                    f"<td style='padding:4px 8px;text-align:left;overflow-wrap:anywhere;vertical-align:top'>{html.escape(c)}</td>"
                     if i
-                    else f"<td style='padding:4px 8px;vertical-align:top;color:{_KLEUR[b.ernst]};"
+                    else f"<td style='padding:4px 8px;text-align:left;overflow-wrap:anywhere;vertical-align:top;color:{_KLEUR[b.ernst]};"
                     f"font-weight:bold;white-space:nowrap'>{html.escape(c)}</td>"
                     for i, c in enumerate(cellen)
                 )
@@ -270,7 +270,7 @@ class Uitslag:
             )
         if not rijen:
             rijen.append(
-                f"<tr><td colspan='5' style='padding:4px 8px'>✔ {html.escape(tekst('uitslag.niets', taal))}</td></tr>"
+                f"<tr><td colspan='5' style='padding:4px 8px;text-align:left'>✔ {html.escape(tekst('uitslag.niets', taal))}</td></tr>"
             )
         return (
             f"<div class='basismodel-uitslag'><p><b>{html.escape(self.samenvatting(taal))}</b></p>"

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .berichten import huidige_taal, tekst
+from .figuren import nieuwe_figuur
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -41,9 +42,7 @@ _LOS = "#8a5a00"
 
 
 def _figuur(breedte: float, hoogte: float) -> Figure:
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=(breedte, hoogte), layout=None)
+    return nieuwe_figuur(figsize=(breedte, hoogte), layout=None)
 
 
 def teken_basismodel(markeer: str | None = None) -> Figure:

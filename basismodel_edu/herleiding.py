@@ -211,14 +211,18 @@ class KetenTabel:
             for s in k.schakels:
                 waarde = html.escape(s.id or s.tekst or "—")
                 if s.ok:
-                    cellen.append(f"<td style='padding:4px 8px'>✔ {waarde}</td>")
+                    cellen.append(
+                        f"<td style='padding:4px 8px;text-align:left;overflow-wrap:anywhere'>✔ {waarde}</td>"
+                    )
                 else:
                     cellen.append(
-                        "<td style='padding:4px 8px;background:#fdecea;color:#c62828;"
+                        "<td style='padding:4px 8px;text-align:left;overflow-wrap:anywhere;background:#fdecea;color:#c62828;"
                         f"font-weight:bold'>✖ {waarde}</td>"
                     )
             reden = html.escape(k.breuk.reden(taal)) if k.breuk else ""
-            cellen.append(f"<td style='padding:4px 8px'>{reden}</td>")
+            cellen.append(
+                f"<td style='padding:4px 8px;text-align:left;overflow-wrap:anywhere'>{reden}</td>"
+            )
             rijen.append("<tr>" + "".join(cellen) + "</tr>")
         samenvatting = html.escape(
             tekst("keten.samenvatting", taal, heel=len(self) - len(self.gebroken), totaal=len(self))

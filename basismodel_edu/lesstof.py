@@ -132,9 +132,9 @@ def teken_platforms(*platforms: str):
 
     Returns a matplotlib Figure (not registered with pyplot, so a notebook shows it once).
     """
-    from matplotlib.figure import Figure
+    from .figuren import nieuwe_figuur
 
-    figuur = Figure(figsize=(7, 3.6), layout="constrained")
+    figuur = nieuwe_figuur(figsize=(7, 3.6), layout="constrained")
     assen = figuur.add_subplot()
     for naam in (normaliseer_kanaal(p) for p in platforms):
         reeks = sorted(

@@ -22,6 +22,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from .berichten import tekst
+from .figuren import nieuwe_figuur
 from .meetstand import KPIStand, doelstatus, kpi_standen
 from .voortgang import KLEUR, SYMBOOL, status_tekst
 
@@ -125,7 +126,7 @@ def teken_kpi(plan: Plan, kpi_id: str, *, ax: Axes | None = None) -> Figure:
     """
     s = _stand(plan, kpi_id)
     if ax is None:
-        fig = Figure(figsize=(8, 4.2), layout="constrained")
+        fig = nieuwe_figuur(figsize=(8, 4.2), layout="constrained")
         ax = fig.add_subplot()
     _teken_kpi_op(ax, s)
     ax.set_xlabel(tekst("meten.grafiek.as_datum"))
@@ -210,7 +211,7 @@ def teken_voortgang(plan: Plan, *, per_kpi: bool = True, ax: Axes | None = None)
     """
     standen = kpi_standen(plan)
     if ax is None:
-        fig = Figure(
+        fig = nieuwe_figuur(
             figsize=(9, 0.45 * (len(standen) + len(plan.doelen)) + 1.6), layout="constrained"
         )
         ax = fig.add_subplot()
@@ -234,7 +235,7 @@ def dashboard(plan: Plan, *, kolommen: int = 3) -> Figure:
     h_voortgang = 0.3 * (len(plan.doelen) + losse) + 1.0
     breedte = 5.0 * kolommen
     hoogte = kop + h_voortgang + (tussen + per_rij * rijen_kpi if rijen_kpi else voet)
-    fig = Figure(figsize=(breedte, hoogte))
+    fig = nieuwe_figuur(figsize=(breedte, hoogte))
     boven = fig.add_gridspec(
         1, 1, left=min(0.45, 3.2 / breedte), right=0.98,
         top=1 - kop / hoogte, bottom=1 - (kop + h_voortgang) / hoogte,
