@@ -151,6 +151,8 @@ def _kopieer(bron: Path, doel: Path) -> None:
 def _zoek_notebook(map_: Path) -> Path | None:
     """The submission's notebook: ``opdracht.ipynb``, else the only notebook; a learning platform
     may have put it one or more folders deeper."""
+    if (map_ / NOTEBOOK).is_file():
+        return map_ / NOTEBOOK
     for patroon in (NOTEBOOK, "*.ipynb"):
         kandidaten = sorted(
             p for p in map_.rglob(patroon) if p.is_file() and ".ipynb_checkpoints" not in p.parts
@@ -291,7 +293,7 @@ def _stel_werkmap_op(
         if not inz.reden:
             doel = werk / naam
             _kopieer(inz.bron, doel)
-            for p in doel.glob("*.ipynb"):
+            for p in doel.rglob("*.ipynb"):  # only the rebuilt notebook runs
                 p.unlink()
             start = master.pad.parent / "startplan.json"
             if start.is_file() and not (doel / "startplan.json").exists():
@@ -305,7 +307,8 @@ def _ipython_zonder_kleur(thuis: Path) -> dict[str, str]:
     profiel = thuis / "ipython" / "profile_default"
     profiel.mkdir(parents=True, exist_ok=True)
     (profiel / "ipython_config.py").write_text(
-        "c.InteractiveShell.colors = 'nocolor'\n", encoding="utf-8"
+        "c.InteractiveShell.colors = 'nocolor'\n",
+        encoding="utf-8",
     )
     omgeving = dict(os.environ)
     omgeving["IPYTHONDIR"] = str(thuis / "ipython")
@@ -320,8 +323,11 @@ def _draai(
 ) -> None:
     ini = werk.parent / "pytest.ini"
     ini.write_text("[pytest]\n", encoding="utf-8")
+    # -P and a working folder above the students' folders: a student's folder named like a
+    # module (basismodel_edu, nbval ...) must never be importable in the grader's own process.
     opdracht = [
         sys.executable,
+        "-P",
         "-m",
         "pytest",
         str(werk),
@@ -348,7 +354,7 @@ def _draai(
         opdracht += ["-n", str(werkers), "--dist", "loadscope"]
     subprocess.run(
         opdracht,
-        cwd=werk,
+        cwd=werk.parent,
         env=omgeving,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -218,6 +218,21 @@ def test_tampering_and_breakage_get_exactly_their_credit(tmp_path):
     )
     inzending(w, "zz_slachtoffer", nb_met(), goed)
     inzending(w / "genest", "inlevering 1", nb_met(), goed)  # a platform's extra folder level
+    # a folder named like the package, shipping a pytest plugin, a conftest, a fake package for
+    # its own kernel and an extra notebook: none of it may run in the grader's pytest process
+    slim = inzending(w, "basismodel_edu", nb_met(), start)
+    vals = "import json, sys\nopen(sys.argv[-1], 'w').write('[]')\n"
+    (slim / "_nakijkplugin.py").write_text(vals, encoding="utf-8")
+    (slim / "conftest.py").write_text(
+        "def pytest_runtest_logreport(report):\n    report.outcome = 'passed'\n", encoding="utf-8"
+    )
+    (slim / "basismodel_edu").mkdir()
+    (slim / "basismodel_edu" / "__init__.py").write_text("", encoding="utf-8")
+    (slim / "basismodel_edu" / "opdracht.py").write_text(
+        "def controleer_opdracht(*a, **k):\n    print('gehaald')\n", encoding="utf-8"
+    )
+    (slim / "extra").mkdir()
+    nbformat.write(nb_met("import time\ntime.sleep(60)"), slim / "extra" / "opdracht.ipynb")
 
     zip_ = tmp_path / "export.zip"
     with zipfile.ZipFile(zip_, "w") as z:
@@ -248,6 +263,7 @@ def test_tampering_and_breakage_get_exactly_their_credit(tmp_path):
         "aaa_sabotage": vol,
         "zz_slachtoffer": vol,
         "genest": vol,
+        "basismodel_edu": 0,
         "..": 0,
     }
     assert {b.student: b.totaal for b in res.beoordelingen} == verwacht
@@ -258,6 +274,7 @@ def test_tampering_and_breakage_get_exactly_their_credit(tmp_path):
 
     assert "hersteld" in opm("controle_bewerkt") and "hersteld" in opm("controle_gewist")
     assert "omzeild" in opm("functie_herdefinieerd")
+    assert "omzeild" in opm("basismodel_edu")
     assert "5 s" in opm("lus") and "kernel" in opm("lus_onderbreekbaar_niet")
     assert "kernel" in opm("crash")
     assert "ontbreekt" in opm("geen_plan")
