@@ -303,14 +303,16 @@ def _stel_werkmap_op(
     return uit
 
 
-def _ipython_zonder_kleur(thuis: Path) -> dict[str, str]:
+def _omgeving_voor_kernels(thuis: Path) -> dict[str, str]:
     profiel = thuis / "ipython" / "profile_default"
     profiel.mkdir(parents=True, exist_ok=True)
     (profiel / "ipython_config.py").write_text(
         "c.InteractiveShell.colors = 'nocolor'\n",
         encoding="utf-8",
     )
-    omgeving = dict(os.environ)
+    # Student code can read its environment: leave out what looks like a secret.
+    geheim = re.compile(r"TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|CREDENTIAL|AUTH", re.IGNORECASE)
+    omgeving = {k: v for k, v in os.environ.items() if not geheim.search(k)}
     omgeving["IPYTHONDIR"] = str(thuis / "ipython")
     omgeving.setdefault("MPLBACKEND", "Agg")
     omgeving["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -722,7 +724,7 @@ def beoordeel(
         inz = _stel_werkmap_op([x for x in lijst_ if x[0] not in onveilig], m, werk)
         uitkomsten_pad = tmp_ / "uitkomsten.json"
         if any(i.nb is not None for i in inz):
-            omgeving = _ipython_zonder_kleur(tmp_ / "thuis")
+            omgeving = _omgeving_voor_kernels(tmp_ / "thuis")
             _draai(werk, uitkomsten_pad, timeout, werkers, omgeving)
         uitkomsten = (
             json.loads(uitkomsten_pad.read_text(encoding="utf-8"))

@@ -314,3 +314,15 @@ def test_cli_release_and_grade_refusals(tmp_path, capsys):
     assert "does not overwrite" in capsys.readouterr().err
     assert (bezet / "cijfers.xlsx").read_text() == "van de docent"
     assert main(["grade", str(master), str(tmp_path / "weg"), "--out", str(tmp_path / "u")]) == 2
+
+
+def test_kernels_get_no_secrets_and_no_colours(tmp_path, monkeypatch):
+    from basismodel_edu.beoordeling import _omgeving_voor_kernels
+
+    monkeypatch.setenv("LMS_API_TOKEN", "geheim")
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-p iets")
+    omgeving = _omgeving_voor_kernels(tmp_path)
+    assert "LMS_API_TOKEN" not in omgeving and "PYTEST_ADDOPTS" not in omgeving
+    assert "PATH" in omgeving
+    profiel = Path(omgeving["IPYTHONDIR"]) / "profile_default" / "ipython_config.py"
+    assert "nocolor" in profiel.read_text(encoding="utf-8")
