@@ -58,7 +58,8 @@ def _teken_kpi_op(ax: Axes, s: KPIStand, legenda: bool = True) -> None:
     status = status_tekst(s.status)
     if s.bereikt is not None:
         status += " · " + tekst("meten.grafiek.bereikt", procent=f"{s.bereikt * 100:.0f}%")
-    ax.set_title(f"{titel}\n{status}", loc="left", fontsize=10)
+    # A fixed title position spares matplotlib measuring every tick label to place it.
+    ax.set_title(f"{titel}\n{status}", loc="left", fontsize=10, y=1.0, pad=4)
     ax.set_ylabel(k.eenheid)
     ax.grid(True, alpha=0.3)
     if not s.punten:
@@ -192,7 +193,7 @@ def _teken_voortgang_op(ax: Axes, standen: list[KPIStand], per_kpi: bool = True)
     ax.set_xlim(0, 145)
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.set_xlabel(tekst("meten.grafiek.as_bereikt"))
-    ax.set_title(tekst("meten.grafiek.titel_voortgang"), loc="left", fontsize=11)
+    ax.set_title(tekst("meten.grafiek.titel_voortgang"), loc="left", fontsize=11, y=1.0, pad=4)
     ax.legend(
         handles=[
             Patch(facecolor=KLEUR[s], hatch=ARCERING[s], edgecolor=_LIJN, label=status_tekst(s))
