@@ -53,6 +53,7 @@ from pydantic import Field
 
 from .berichten import tekst
 from .model import Meting, _Deel
+from .prestaties import zonder_gc
 
 if TYPE_CHECKING:
     from .model import Plan
@@ -461,6 +462,11 @@ def lees_metingen(pad: str | os.PathLike[str], koppeling: Koppeling | dict) -> l
     one :class:`~.model.Meting` per row that has a value; empty cells are missing measurements.
     Raises :class:`ImportFout` (a ``ValueError``) naming the file, column and row of the problem.
     """
+    with zonder_gc():
+        return _lees_metingen(pad, koppeling)
+
+
+def _lees_metingen(pad: str | os.PathLike[str], koppeling: Koppeling | dict) -> list[Meting]:
     if isinstance(koppeling, dict):
         koppeling = Koppeling.uit_dict(koppeling)
     pad = Path(pad)
@@ -549,8 +555,10 @@ def lees_metingen(pad: str | os.PathLike[str], koppeling: Koppeling | dict) -> l
                     eerder=gezien[datum],
                 )
             gezien[datum] = nummer
-            # Values are checked above; skipping pydantic here keeps a large export fast.
-            metingen.append(Meting.model_construct(kpi=kpi, datum=datum, waarde=waarde, bron=bron))
+            # pydantic's compiled validator is faster than model_construct, and still checks.
+            metingen.append(
+                Meting.model_validate({"kpi": kpi, "datum": datum, "waarde": waarde, "bron": bron})
+            )
     metingen.sort(key=lambda m: (m.datum, m.kpi))
     return metingen
 

@@ -24,6 +24,7 @@ from matplotlib.ticker import MaxNLocator
 from .berichten import tekst
 from .figuren import nieuwe_figuur
 from .meetstand import KPIStand, doelstatus, kpi_standen
+from .prestaties import zonder_gc
 from .voortgang import KLEUR, SYMBOOL, status_tekst
 
 if TYPE_CHECKING:
@@ -226,6 +227,11 @@ def dashboard(plan: Plan, *, kolommen: int = 3) -> Figure:
     Each KPI panel is :func:`teken_kpi`'s plot, with the KPI's status and attainment in its
     title; all panels share one time axis so that they line up.
     """
+    with zonder_gc():
+        return _dashboard(plan, kolommen=kolommen)
+
+
+def _dashboard(plan: Plan, *, kolommen: int) -> Figure:
     standen = kpi_standen(plan)
     n = len(standen)
     rijen_kpi = -(-n // kolommen) if n else 0
