@@ -71,12 +71,13 @@ def app(args: list[str]) -> int:
     )
 
 
-def test(args: list[str]) -> int:
-    python = _installeer("test")
-    # Jupyter, IPython and matplotlib write under HOME: the tests get a home of their own.
-    thuis = Path(tempfile.mkdtemp(prefix="basismodel-test-home-"))
-    env = {
-        **os.environ,
+def thuis_omgeving(thuis: Path) -> dict[str, str]:
+    """Variables that give Jupyter, IPython and matplotlib a home of their own under ``thuis``.
+
+    They all write under the user's home; tests, lesson builds and benchmarks use this so that
+    they never touch the real one. (The one definition: tests and scripts import it from here.)
+    """
+    return {
         "HOME": str(thuis),
         "USERPROFILE": str(thuis),
         "IPYTHONDIR": str(thuis / "ipython"),
@@ -84,8 +85,13 @@ def test(args: list[str]) -> int:
         "JUPYTER_CONFIG_DIR": str(thuis / "jupyter-config"),
         "JUPYTER_DATA_DIR": str(thuis / "jupyter-data"),
         "JUPYTER_RUNTIME_DIR": str(thuis / "jupyter-runtime"),
-        "PYTHONDONTWRITEBYTECODE": "1",
     }
+
+
+def test(args: list[str]) -> int:
+    python = _installeer("test")
+    thuis = Path(tempfile.mkdtemp(prefix="basismodel-test-home-"))
+    env = {**os.environ, **thuis_omgeving(thuis), "PYTHONDONTWRITEBYTECODE": "1"}
     stappen = [
         [str(python), "-m", "ruff", "check", "."],
         [str(python), "-m", "ruff", "format", "--check", "."],

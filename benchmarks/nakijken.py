@@ -24,16 +24,10 @@ HIER = Path(__file__).resolve().parent
 sys.path.insert(0, str(HIER.parent / "tests"))
 
 # Jupyter and IPython write under $HOME: keep the machine's home clean.
-_thuis = tempfile.mkdtemp(prefix="basismodel-bench-home-")
-for _naam, _sub in (
-    ("HOME", ""),
-    ("IPYTHONDIR", "ipython"),
-    ("MPLCONFIGDIR", "matplotlib"),
-    ("JUPYTER_CONFIG_DIR", "jupyter-config"),
-    ("JUPYTER_DATA_DIR", "jupyter-data"),
-    ("JUPYTER_RUNTIME_DIR", "jupyter-runtime"),
-):
-    os.environ[_naam] = str(Path(_thuis) / _sub)
+sys.path.insert(0, str(HIER.parent))
+from tasks import thuis_omgeving  # noqa: E402
+
+os.environ.update(thuis_omgeving(Path(tempfile.mkdtemp(prefix="basismodel-bench-home-"))))
 
 from nakijkhulp import ROOT, inzending, oplossingsplan, student_nb, voeg_cel_in  # noqa: E402
 

@@ -29,6 +29,9 @@ import tempfile
 from pathlib import Path
 
 HIER = Path(__file__).resolve().parent
+sys.path.insert(0, str(HIER.parent))
+from tasks import thuis_omgeving  # noqa: E402
+
 NOTEBOOKS = HIER.parent / "notebooks"
 WERK = NOTEBOOKS / "werk"
 
@@ -102,16 +105,7 @@ def notebook(bron: Path):
 
 def _eigen_thuis() -> None:
     thuis = Path(tempfile.mkdtemp(prefix="basismodel-test-home-"))
-    for naam, waarde in {
-        "HOME": thuis,
-        "USERPROFILE": thuis,
-        "IPYTHONDIR": thuis / "ipython",
-        "MPLCONFIGDIR": thuis / "matplotlib",
-        "JUPYTER_CONFIG_DIR": thuis / "jupyter-config",
-        "JUPYTER_DATA_DIR": thuis / "jupyter-data",
-        "JUPYTER_RUNTIME_DIR": thuis / "jupyter-runtime",
-    }.items():
-        os.environ[naam] = str(waarde)
+    os.environ.update(thuis_omgeving(thuis))
     # The kernel must pick its own (inline) plotting backend, as it does in JupyterLab.
     os.environ.pop("MPLBACKEND", None)
     os.environ.pop("BASISMODEL_TAAL", None)

@@ -8,28 +8,22 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tasks import thuis_omgeving  # noqa: E402
 
 
 def _eigen_thuis() -> None:
     thuis = os.environ.get("HOME", "")
     if "basismodel-test-home-" not in thuis:
         thuis = tempfile.mkdtemp(prefix="basismodel-test-home-")
-        os.environ["HOME"] = thuis
-        os.environ["USERPROFILE"] = thuis
-        for naam, sub in (
-            ("IPYTHONDIR", "ipython"),
-            ("MPLCONFIGDIR", "matplotlib"),
-            ("JUPYTER_CONFIG_DIR", "jupyter-config"),
-            ("JUPYTER_DATA_DIR", "jupyter-data"),
-            ("JUPYTER_RUNTIME_DIR", "jupyter-runtime"),
-        ):
-            os.environ[naam] = str(Path(thuis) / sub)
+        os.environ.update(thuis_omgeving(Path(thuis)))
     # Tracebacks from kernels carry ANSI colours unless the profile says otherwise.
     profiel = Path(os.environ.get("IPYTHONDIR", Path(thuis) / "ipython")) / "profile_default"
     profiel.mkdir(parents=True, exist_ok=True)

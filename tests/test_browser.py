@@ -25,7 +25,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import chromium_pad, vereist
+from conftest import chromium_pad, thuis_omgeving, vereist
 
 pytestmark = pytest.mark.browser
 
@@ -52,13 +52,7 @@ def _omgeving(map_: Path) -> dict[str, str]:
     thuis = map_.parent / "thuis"  # beside the served folder, so it does not show up in it
     env = {
         **os.environ,
-        "HOME": str(thuis),
-        "USERPROFILE": str(thuis),
-        "IPYTHONDIR": str(thuis / "ipython"),
-        "MPLCONFIGDIR": str(thuis / "matplotlib"),
-        "JUPYTER_CONFIG_DIR": str(thuis / "jupyter-config"),
-        "JUPYTER_DATA_DIR": str(thuis / "jupyter-data"),
-        "JUPYTER_RUNTIME_DIR": str(thuis / "jupyter-runtime"),
+        **thuis_omgeving(thuis),
         "JUPYTERLAB_SETTINGS_DIR": str(thuis / "lab-settings"),
         "JUPYTERLAB_WORKSPACES_DIR": str(thuis / "lab-workspaces"),
     }
