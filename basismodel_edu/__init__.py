@@ -59,9 +59,10 @@ _WAAR = {
     "lees_metingen": "importeren",
     "voeg_metingen_toe": "importeren",
     "voorbeeldmetingen": "importeren",
-    "reeks": "voortgang",
-    "voortgang": "voortgang",
-    "Voortgang": "voortgang",
+    # The module has its own name: a module called like its main function would shadow it.
+    "reeks": "voortgangstabel",
+    "voortgang": "voortgangstabel",
+    "Voortgang": "voortgangstabel",
     "teken_kpi": "meetgrafieken",
     "teken_voortgang": "meetgrafieken",
     "dashboard": "meetgrafieken",

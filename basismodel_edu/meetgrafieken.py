@@ -25,7 +25,7 @@ from .berichten import tekst
 from .figuren import nieuwe_figuur
 from .meetstand import KPIStand, doelstatus, kpi_standen
 from .prestaties import zonder_gc
-from .voortgang import KLEUR, SYMBOOL, status_tekst
+from .voortgangstabel import KLEUR, SYMBOOL, status_tekst
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -1,7 +1,7 @@
 """Where each KPI stands: latest value, attainment, trend and forecast — in plain Python.
 
-This is the arithmetic behind :func:`~.voortgang.voortgang`, the plots and rule BM330. It uses
-no pandas, so that checking a plan stays instant; :mod:`.voortgang` turns the result into tables.
+This is the arithmetic behind :func:`~.voortgangstabel.voortgang`, the plots and rule BM330. It uses
+no pandas, so that checking a plan stays instant; :mod:`.voortgangstabel` turns the result into tables.
 
 The formulas, so that a student can do them by hand:
 

@@ -199,3 +199,13 @@ def test_dashboard_is_one_figure_with_a_panel_per_kpi_and_english_labels():
     )
     assert _legenda(fig.axes[1])[0] == "measurements"
     assert "⚠ likely missed" in fig.axes[3].get_title(loc="left")
+
+
+def test_voortgang_is_the_function_even_after_its_module_loaded():
+    import basismodel_edu
+    from basismodel_edu import reeks  # loads the module behind voortgang first
+
+    assert callable(reeks)
+    from basismodel_edu import voortgang as v
+
+    assert v is basismodel_edu.voortgangstabel.voortgang

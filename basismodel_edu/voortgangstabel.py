@@ -15,8 +15,6 @@ How each number is computed (baseline, attainment, trend, forecast, status) is w
 from __future__ import annotations
 
 import html
-import sys
-import types
 from typing import TYPE_CHECKING, ClassVar
 
 import pandas as pd
@@ -246,19 +244,3 @@ def voortgang(plan: Plan) -> Voortgang:
     uit = Voortgang(df)
     uit._standen = standen
     return uit
-
-
-class _RoepbareModule(types.ModuleType):
-    """This module is called ``voortgang`` and so is its main function.
-
-    Once any code has imported the module, ``basismodel_edu.voortgang`` is the module itself
-    (that is how Python's import works), so ``from basismodel_edu import voortgang`` could give
-    the module instead of the function. Making the module callable keeps
-    ``voortgang(plan)`` working whichever of the two a student got.
-    """
-
-    def __call__(self, plan: Plan) -> Voortgang:
-        return voortgang(plan)
-
-
-sys.modules[__name__].__class__ = _RoepbareModule
