@@ -151,6 +151,30 @@ def _typ_in_missie_en_kijk(page, plan: Path, foto: Path) -> tuple[str, str]:
     return voor, na
 
 
+def _voer_eerste_cel_uit(page, pogingen: int = 3) -> None:
+    """Click the first cell and run it through the Run menu until the editor shows.
+
+    On a loaded machine JupyterLab can report an idle kernel before its connection is ready, and
+    a run asked for then is lost (seen once in CI: the kernel started, nothing was executed).
+    Running the cell again is harmless: the editor reloads the same plan file.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for poging in range(1, pogingen + 1):
+        page.locator(".jp-Notebook .jp-Cell .jp-InputArea-editor").first.click()
+        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
+            state="attached"
+        )
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+        page.get_by_role("menuitem", name=re.compile(r"^Run Selected Cell")).first.click()
+        try:
+            page.locator(".bm-editor").wait_for(timeout=WACHT_MS // 3)
+            return
+        except PlaywrightTimeout:
+            if poging == pogingen:
+                raise
+
+
 def test_editor_in_jupyterlab(browser, tmp_path):
     map_ = tmp_path / "notebooks"
     map_.mkdir()
@@ -176,14 +200,7 @@ def test_editor_in_jupyterlab(browser, tmp_path):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(WACHT_MS)
         page.goto(f"{basis}/lab/tree/editor.ipynb?token={token}", timeout=WACHT_MS)
-        cel = page.locator(".jp-Notebook .jp-Cell .jp-InputArea-editor").first
-        cel.click()
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
-            state="attached"
-        )
-        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-        page.get_by_role("menuitem", name=re.compile(r"^Run Selected Cell")).first.click()
-        page.locator(".bm-editor").wait_for()
+        _voer_eerste_cel_uit(page)
         page.screenshot(path=str(tmp_path / "lab-open.png"), full_page=True)
         voor, na = _typ_in_missie_en_kijk(page, map_ / "plan.json", tmp_path / "lab-getypt.png")
     assert "✖" in voor and "BM102" not in na
