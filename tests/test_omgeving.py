@@ -16,13 +16,19 @@ def test_environment_yml_lists_what_pyproject_requires():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     vereist = {_naam(e): e.replace(" ", "") for e in pyproject["project"]["dependencies"]}
     tekst = (ROOT / "environment.yml").read_text(encoding="utf-8")
-    regels = tekst.split("dependencies:", 1)[1].splitlines()
+    regels = tekst.split("dependencies:", 1)[1].split("- pip:", 1)[0].splitlines()
     conda = {}
     for r in regels:
         m = re.match(r"\s+-\s+([A-Za-z0-9_.\-]+)(.*)$", r)
         if m and m.group(1) not in ("python", "pip"):
             conda[m.group(1).lower()] = (m.group(1) + m.group(2)).replace(" ", "")
     assert vereist == conda
+
+
+def test_environment_yml_installs_the_package_itself():
+    # Binder and conda users get the lessons' package from the same file, without a second step.
+    pip_deel = (ROOT / "environment.yml").read_text(encoding="utf-8").split("- pip:", 1)[1]
+    assert [r.strip() for r in pip_deel.splitlines() if r.strip().startswith("-")] == ["- -e ."]
 
 
 def test_ci_runs_exactly_the_readme_test_command():
