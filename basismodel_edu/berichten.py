@@ -34,8 +34,10 @@ from typing import Any
 
 __all__ = [
     "TALEN",
+    "Keuze",
     "catalogus",
     "huidige_taal",
+    "keuze",
     "tekst",
     "tekst_delen",
     "zet_taal",
@@ -106,14 +108,47 @@ def _ruw(sleutel: str, taal: str | None) -> Any:
 
 def tekst(sleutel: str, taal: str | None = None, **waarden: Any) -> str:
     """The message ``sleutel`` in ``taal`` (default: the current language), filled in."""
+    waarden = _labels(waarden, taal)
     ruw = _ruw(sleutel, taal)
     if isinstance(ruw, dict):
         ruw = " ".join(ruw[d] for d in ("wat", "waarom", "hoe") if d in ruw)
     return ruw.format(**waarden) if waarden else ruw
 
 
+class Keuze(str):
+    """A fixed choice of the plan (``"bekendheid"``) used as a message value.
+
+    Messages are filled in when they are shown, so a choice is shown in the language of that
+    moment (``"awareness"`` in English) while the finding keeps the stored Dutch value.
+    """
+
+
+def keuze(waarde: str, taal: str | None = None) -> str:
+    """The label of a fixed choice in ``taal``; a value without a label is shown as it is.
+
+    >>> keuze("bekendheid", taal="en")
+    'awareness'
+    """
+    invoer = catalogus().get(f"keuze.{waarde}")
+    if invoer is None:
+        return str(waarde)
+    return invoer.get(taal or _taal) or invoer["nl"]
+
+
+def _labels(waarden: dict[str, Any], taal: str | None) -> dict[str, Any]:
+    uit = {}
+    for naam, w in waarden.items():
+        if isinstance(w, Keuze):
+            w = keuze(w, taal)
+        elif isinstance(w, tuple) and w and all(isinstance(x, Keuze) for x in w):
+            w = ", ".join(keuze(x, taal) for x in w)
+        uit[naam] = w
+    return uit
+
+
 def tekst_delen(sleutel: str, taal: str | None = None, **waarden: Any) -> dict[str, str]:
     """A rule message's parts (``wat``, ``waarom``, ``hoe``), each filled in."""
+    waarden = _labels(waarden, taal)
     ruw = _ruw(sleutel, taal)
     if not isinstance(ruw, dict):
         return {"wat": ruw.format(**waarden)}

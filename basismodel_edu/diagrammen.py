@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .berichten import huidige_taal, tekst
+from .berichten import huidige_taal, keuze, tekst
 from .figuren import nieuwe_figuur
 
 if TYPE_CHECKING:
@@ -431,6 +431,18 @@ _CSS_NOTEBOOK = (
 )
 
 
+#: Fields whose value is one of the plan's fixed choices: shown by their label.
+_KEUZEVELDEN = {"soort", "familie", "niveau", "frequentie", "duurzaamheid", "richting", "modus"}
+
+
+def _toon(veld: str, x: Any) -> str:
+    if isinstance(x, bool):
+        return html.escape(tekst("form.keuze.ja" if x else "form.keuze.nee"))
+    if veld in _KEUZEVELDEN and isinstance(x, str) and x:
+        return html.escape(keuze(x))
+    return _e(x)
+
+
 def _e(x: Any) -> str:
     if x is None or x == "" or x == []:
         return "—"
@@ -447,14 +459,15 @@ def _tabel(model: str, velden: Iterable[str], rijen: list[Any]) -> str:
         return f"<p><i>{html.escape(tekst('overzicht.geen'))}</i></p>"
     kop = "".join(f"<th>{html.escape(tekst(f'veld.{model}.{v}'))}</th>" for v in velden)
     body = "".join(
-        "<tr>" + "".join(f"<td>{_e(getattr(r, v))}</td>" for v in velden) + "</tr>" for r in rijen
+        "<tr>" + "".join(f"<td>{_toon(v, getattr(r, v))}</td>" for v in velden) + "</tr>"
+        for r in rijen
     )
     return f"<table><thead><tr>{kop}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _velden(model: str, obj: Any, velden: Iterable[str]) -> str:
     return "".join(
-        f"<p><b>{html.escape(tekst(f'veld.{model}.{v}'))}:</b> {_e(getattr(obj, v))}</p>"
+        f"<p><b>{html.escape(tekst(f'veld.{model}.{v}'))}:</b> {_toon(v, getattr(obj, v))}</p>"
         for v in velden
     )
 

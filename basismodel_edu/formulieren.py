@@ -30,7 +30,7 @@ import ipywidgets as widgets
 import traitlets
 from pydantic import BaseModel
 
-from .berichten import tekst
+from .berichten import keuze, tekst
 from .bestand import bewaar_plan, laad_plan
 from .controle import LAGEN, Uitslag, controleer, kies_regels
 from .model import KPI, Ambitie, Doel, Middel, Missie, Organisatie, Plan, PlanFout, Tactiek, Visie
@@ -199,7 +199,9 @@ class _Veld:
         if s == "kanaal":
             return widgets.Combobox(options=list(KANALEN), ensure_option=False, layout=breed)
         if s == "getal":
-            return widgets.Text(placeholder="bv. 12,5", layout=widgets.Layout(width="12em"))
+            return widgets.Text(
+                placeholder=tekst("form.getal_hulp"), layout=widgets.Layout(width="12em")
+            )
         if s == "datum":
             return widgets.DatePicker()
         if s == "janee":
@@ -213,7 +215,7 @@ class _Veld:
             )
         if s == "keuze":
             waarden, met_none = _literal_waarden(self.model, self.naam)
-            opties = [(str(w), w) for w in waarden]
+            opties = [(keuze(w), w) for w in waarden]
             if met_none:
                 opties.insert(0, (tekst("form.keuze.leeg"), ""))
             return widgets.Dropdown(options=opties, value=opties[0][1])

@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from .berichten import Keuze
 from .controle import regel
 from .index import Index
 from .platforms import GESTOPT, is_social_medium, normaliseer_kanaal, trend
@@ -557,10 +558,10 @@ def kpi_familie_past(ix: Index) -> Vondsten:
                 f"kpis[{i}].familie",
                 {
                     "id": k.id,
-                    "familie": k.familie,
+                    "familie": Keuze(k.familie),
                     "doel": k.doel,
-                    "soort": soort,
-                    "passend": ", ".join(sorted(PASSENDE_FAMILIES[soort])),
+                    "soort": Keuze(soort),
+                    "passend": tuple(Keuze(f) for f in sorted(PASSENDE_FAMILIES[soort])),
                 },
             )
 
