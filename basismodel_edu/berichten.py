@@ -22,28 +22,50 @@ matters in the model and how to fix it::
 'English'
 >>> tekst("taal.naam")
 'Nederlands'
+
+Values are written as readers of the language write them, by Babel: numbers with a decimal comma
+and a thousands dot in Dutch, dates in words, ``True`` as "ja". A message chooses a plural with
+``{n:regel|regels}`` (singular|plural, after the language's own plural rule) and writes a calendar
+year as ``{jaar:jaar}`` (no thousands dot):
+
+>>> getal(1100.5), getal(1100.5, taal="en")
+('1.100,5', '1,100.5')
+>>> import datetime
+>>> datum(datetime.date(2027, 9, 1)), datum(datetime.date(2027, 9, 1), taal="en")
+('1 september 2027', '1 September 2027')
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import string
 import tomllib
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from babel import Locale
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+
 __all__ = [
     "TALEN",
     "Keuze",
     "catalogus",
+    "datum",
+    "getal",
     "huidige_taal",
     "keuze",
     "tekst",
     "tekst_delen",
+    "waarde",
     "zet_taal",
 ]
 
 TALEN = ("nl", "en")
+# Babel's locale per language: British English keeps day-month order, as the course writes dates.
+_LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 
 # A lecturer can run a whole class in English by setting BASISMODEL_TAAL=en.
 _taal = os.environ.get("BASISMODEL_TAAL", "nl")
@@ -106,13 +128,69 @@ def _ruw(sleutel: str, taal: str | None) -> Any:
     return invoer.get(taal or _taal) or invoer["nl"]
 
 
+def getal(waarde: float, taal: str | None = None) -> str:
+    """A number as readers of ``taal`` write it: at most two decimals, no trailing zeros."""
+    if isinstance(waarde, float) and waarde.is_integer():
+        waarde = int(waarde)
+    return format_decimal(waarde, format="#,##0.##", locale=_LOCALE[taal or _taal])
+
+
+def datum(waarde: dt.date, taal: str | None = None) -> str:
+    """A date in words (``1 september 2027``); a moment also gets its time."""
+    if isinstance(waarde, dt.datetime):
+        return format_datetime(waarde, "d MMMM y HH:mm", locale=_LOCALE[taal or _taal])
+    return format_date(waarde, "long", locale=_LOCALE[taal or _taal])
+
+
+def waarde(x: Any, taal: str | None = None) -> str:
+    """Any value of a plan as readers of ``taal`` write it: numbers, dates, ja/nee, text.
+
+    >>> waarde(True), waarde(0.5), waarde(True, taal="en")
+    ('ja', '0,5', 'yes')
+    """
+    taal = taal or _taal
+    if isinstance(x, bool):
+        return tekst("waarde.ja" if x else "waarde.nee", taal)
+    if isinstance(x, int | float):
+        return getal(x, taal)
+    if isinstance(x, dt.date):
+        return datum(x, taal)
+    return str(x)
+
+
+@cache
+def _locale(taal: str) -> Locale:
+    return Locale.parse(_LOCALE[taal])
+
+
+class _Opmaak(string.Formatter):
+    """``str.format`` that writes each value the way readers of one language do."""
+
+    def __init__(self, taal: str):
+        self.taal = taal
+
+    def format_field(self, x: Any, spec: str) -> str:
+        if "|" in spec:
+            enkel, _, meer = spec.partition("|")
+            return enkel if _locale(self.taal).plural_form(abs(x)) == "one" else meer
+        if spec == "jaar":
+            return str(int(x))
+        if spec:
+            return super().format_field(x, spec)
+        return waarde(x, self.taal)
+
+
+def _vul_in(ruw: str, waarden: dict[str, Any], taal: str | None) -> str:
+    return _Opmaak(taal or _taal).vformat(ruw, (), waarden) if waarden else ruw
+
+
 def tekst(sleutel: str, taal: str | None = None, **waarden: Any) -> str:
     """The message ``sleutel`` in ``taal`` (default: the current language), filled in."""
     waarden = _labels(waarden, taal)
     ruw = _ruw(sleutel, taal)
     if isinstance(ruw, dict):
         ruw = " ".join(ruw[d] for d in ("wat", "waarom", "hoe") if d in ruw)
-    return ruw.format(**waarden) if waarden else ruw
+    return _vul_in(ruw, waarden, taal)
 
 
 class Keuze(str):
@@ -151,5 +229,5 @@ def tekst_delen(sleutel: str, taal: str | None = None, **waarden: Any) -> dict[s
     waarden = _labels(waarden, taal)
     ruw = _ruw(sleutel, taal)
     if not isinstance(ruw, dict):
-        return {"wat": ruw.format(**waarden)}
-    return {deel: t.format(**waarden) if waarden else t for deel, t in ruw.items()}
+        return {"wat": _vul_in(ruw, waarden, taal)}
+    return {deel: _vul_in(t, waarden, taal) for deel, t in ruw.items()}

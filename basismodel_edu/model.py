@@ -12,7 +12,7 @@ names the field:
 >>> Doel(id="D1", nulmeting="veel")
 Traceback (most recent call last):
 ...
-basismodel_edu.model.PlanFout: Doel → nulmeting: vul een getal in (nu: 'veel').
+basismodel_edu.model.PlanFout: Doel → nulmeting: vul een getal in, zoals 1.100 of 2,5 (nu: 'veel').
 
 Texts may stay empty while a student works: the checker, not the model, says what is missing.
 """
@@ -22,9 +22,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from .berichten import tekst
+from .getallen import GetalFout, lees_getal
 
 __all__ = [
     "FAMILIES",
@@ -63,7 +65,26 @@ Tekst = Annotated[str, Field(max_length=5000)]
 Kort = Annotated[str, Field(max_length=200)]
 Id = Annotated[str, Field(min_length=1, max_length=40)]
 Verwijzing = Annotated[str, Field(max_length=40)]
-Getal = Annotated[float, Field(allow_inf_nan=False)]
+
+
+def _nederlands_getal(waarde: Any) -> Any:
+    """Read a text as a Dutch number ("1.100" is 1100), so a form, a CLI or a hand-edited plan
+    never has "1.100" silently taken as 1,1; other values go on to pydantic unchanged."""
+    if not isinstance(waarde, str):
+        return waarde
+    try:
+        return lees_getal(waarde)
+    except GetalFout as e:
+        lezing1, lezing2 = e.lezingen
+        raise PydanticCustomError(
+            f"getal_{e.soort}",
+            "not a number, or ambiguous: {lezing1} or {lezing2}",
+            {"lezing1": lezing1, "lezing2": lezing2},
+        ) from None
+
+
+Getal = Annotated[float, Field(allow_inf_nan=False), BeforeValidator(_nederlands_getal)]
+Bedrag = Annotated[float, Field(ge=0, allow_inf_nan=False), BeforeValidator(_nederlands_getal)]
 
 
 class PlanFout(ValueError):
@@ -253,8 +274,8 @@ class Middel(_Deel):
     id: Id
     naam: Kort = ""
     kanaal: Kort = ""
-    uren_per_maand: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
-    euro_per_maand: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    uren_per_maand: Bedrag | None = None
+    euro_per_maand: Bedrag | None = None
     duurzaamheid: Literal["duurzaam", "onzeker", "hype"] | None = None
     duurzaamheid_toelichting: Tekst = ""
 
@@ -378,7 +399,6 @@ class Plan(_Deel):
         )
 
 
-def _getal(x: float | None) -> str:
-    if x is None:
-        return "?"
-    return f"{x:g}"
+def _getal(x: float | None) -> float | str:
+    # The number itself, so the message catalogue writes it the reader's way (1.100,5).
+    return "?" if x is None else x

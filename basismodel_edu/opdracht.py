@@ -13,7 +13,7 @@ and which lesson teaches it:
 >>> controleer_opdracht(Plan(), selectie=["BM102"], naam="Missie")
 Traceback (most recent call last):
 ...
-AssertionError: Controle 'Missie' niet gehaald (0 van 1 punt(en)). Verbeter dit in je plan:
+AssertionError: Controle 'Missie' niet gehaald (0 van 1 punt). Verbeter dit in je plan:
   ✖ BM102 missie.tekst: ...
 
 The grader (:mod:`.beoordeling`) never trusts what a student's kernel reports: it reads the
@@ -73,8 +73,8 @@ class Toetsing:
     def melding(self, taal: str | None = None) -> str:
         """The text a student reads: a confirmation, or the list of what to improve."""
         if self.geslaagd:
-            return tekst("opdracht.geslaagd", taal, naam=self.naam, punten=_punten(self.punten))
-        kop = tekst("opdracht.niet_gehaald", taal, naam=self.naam, punten=_punten(self.punten))
+            return tekst("opdracht.geslaagd", taal, naam=self.naam, punten=self.punten)
+        kop = tekst("opdracht.niet_gehaald", taal, naam=self.naam, punten=self.punten)
         return kop + "\n" + "\n".join("  " + p for p in self.problemen)
 
 
@@ -94,10 +94,6 @@ def begin_opdracht(
     if not pad.exists() and Path(start).exists():
         shutil.copyfile(start, pad)
     return laad_plan(pad)
-
-
-def _punten(x: float) -> str:
-    return f"{x:g}"
 
 
 def _laad(plan: Any) -> tuple[Plan | None, str | None]:

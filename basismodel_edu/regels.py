@@ -359,7 +359,7 @@ def deadline_voorbij(ix: Index) -> Vondsten:
 def status_quo(ix: Index) -> Vondsten:
     for i, d in enumerate(ix.plan.doelen):
         if d.nulmeting is not None and d.nulmeting == d.streefwaarde:
-            yield f"doelen[{i}].streefwaarde", {"id": d.id, "waarde": f"{d.nulmeting:g}"}
+            yield f"doelen[{i}].streefwaarde", {"id": d.id, "waarde": d.nulmeting}
 
 
 # Each goal text is judged once, however many SMART text rules ask and however often a form
@@ -432,11 +432,11 @@ def groei_onrealistisch(ix: Index) -> Vondsten:
                 f"doelen[{i}].streefwaarde",
                 {
                     "id": d.id,
-                    "nulmeting": f"{d.nulmeting:g}",
-                    "streefwaarde": f"{d.streefwaarde:g}",
-                    "maanden": f"{maanden:.0f}",
-                    "per_maand": f"{per_maand * 100:+.0f}",
-                    "grens": f"{MAX_GROEI_PER_MAAND * 100:.0f}",
+                    "nulmeting": d.nulmeting,
+                    "streefwaarde": d.streefwaarde,
+                    "maanden": round(maanden),
+                    "per_maand": round(per_maand * 100),
+                    "grens": round(MAX_GROEI_PER_MAAND * 100),
                 },
             )
 
@@ -474,14 +474,14 @@ def tactiek_te_kort(ix: Index) -> Vondsten:
     for i, t in enumerate(ix.plan.tactieken):
         # A few days of slack so that 1 January to 31 December counts as one year.
         if t.start and t.eind and t.eind > t.start and _jaren(t) < 0.99:
-            yield f"tactieken[{i}].eind", {"id": t.id, "jaren": f"{_jaren(t):.1f}"}
+            yield f"tactieken[{i}].eind", {"id": t.id, "jaren": round(_jaren(t), 1)}
 
 
 @regel("BM404", "waarschuwing", "tactieken", "03")
 def tactiek_te_lang(ix: Index) -> Vondsten:
     for i, t in enumerate(ix.plan.tactieken):
         if t.start and t.eind and _jaren(t) > 5.01:
-            yield f"tactieken[{i}].eind", {"id": t.id, "jaren": f"{_jaren(t):.1f}"}
+            yield f"tactieken[{i}].eind", {"id": t.id, "jaren": round(_jaren(t), 1)}
 
 
 @regel("BM405", "waarschuwing", "tactieken", "03")
@@ -655,11 +655,11 @@ def krimpend_platform(ix: Index) -> Vondsten:
                 {
                     "id": m.id,
                     "kanaal": kanaal,
-                    "piek": f"{getattr(t.piek, t.maat):g}",
+                    "piek": getattr(t.piek, t.maat),
                     "piekjaar": t.piek.jaar,
-                    "laatste": f"{getattr(t.laatste, t.maat):g}",
+                    "laatste": getattr(t.laatste, t.maat),
                     "jaar": t.laatste.jaar,
-                    "procent": f"{t.verandering * 100:.0f}",
+                    "procent": round(t.verandering * 100),
                     "bron": t.laatste.bron,
                 },
             )

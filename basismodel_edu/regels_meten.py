@@ -19,8 +19,9 @@ __all__: list[str] = []  # rules are reached through the registry, never importe
 Vondsten = Iterator[tuple[str, dict[str, Any]]]
 
 
-def _getal(x: float) -> str:
-    return f"{x:.1f}" if abs(x) < 100 and x != round(x) else f"{x:.0f}"
+def _getal(x: float) -> float:
+    # A forecast is no more precise than this; the catalogue writes the number the reader's way.
+    return round(x, 1) if abs(x) < 100 else round(x)
 
 
 @regel("BM330", "waarschuwing", "doelen", "06")

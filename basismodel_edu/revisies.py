@@ -11,9 +11,9 @@ shows what was learnt and why.
 >>> _ = herzie_doel(plan, "D2", streefwaarde=12, datum="2027-04-01",
 ...                 reden="Reacties groeien 0,3 per maand; 15 is niet haalbaar.")
 >>> print(verschil(oud, plan))
-2 wijziging(en) tussen de twee versies:
-  doelen[1].streefwaarde: 15.0 → 12.0 (2027-04-01: Reacties groeien 0,3 per maand; 15 is niet haalbaar.)
-  kpis[2].norm: 15.0 → 12.0 (2027-04-01: Reacties groeien 0,3 per maand; 15 is niet haalbaar.)
+2 wijzigingen tussen de twee versies:
+  doelen[1].streefwaarde: 15 → 12 (1 april 2027: Reacties groeien 0,3 per maand; 15 is niet haalbaar.)
+  kpis[2].norm: 15 → 12 (1 april 2027: Reacties groeien 0,3 per maand; 15 is niet haalbaar.)
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .berichten import huidige_taal, tekst
+from .berichten import datum, huidige_taal, tekst, waarde
 from .model import Revisie
 
 if TYPE_CHECKING:
@@ -224,9 +224,9 @@ class Verschil:
 
     def _regel(self, w: Wijziging, taal: str | None) -> tuple[str, str, str, str]:
         def toon(x: Any) -> str:
-            return tekst("meten.verschil.leeg", taal) if x is None else str(x)
+            return tekst("meten.verschil.leeg", taal) if x is None else waarde(x, taal)
 
-        reden = f"{w.datum.isoformat()}: {w.reden}" if w.datum else ""
+        reden = f"{datum(w.datum, taal)}: {w.reden}" if w.datum else ""
         return w.pad, toon(w.oud), toon(w.nieuw), reden
 
     def tekst(self, taal: str | None = None) -> str:

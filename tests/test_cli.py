@@ -18,7 +18,7 @@ def test_example_checks_clean(tmp_path, capsys):
     pad = tmp_path / "voorbeeld.json"
     assert main(["example", str(pad)]) == 0
     assert main(["check", str(pad)]) == 0
-    assert "0 fout(en)" in capsys.readouterr().out
+    assert "0 fouten, 0 waarschuwingen, 0 tips" in capsys.readouterr().out
 
 
 def test_example_refuses_to_overwrite(tmp_path, capsys):

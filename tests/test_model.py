@@ -50,9 +50,9 @@ def test_texts_are_trimmed_and_empty_ids_refused():
 def test_parts_print_as_dutch_summaries(voorbeeld):
     assert str(voorbeeld).startswith("Plan voor Koffiebranderij De Boon: 3 ambities, 4 doelen")
     assert (
-        str(voorbeeld.kpis[0]) == "KPI K1: Volgers op Instagram (meet doel D1; norm 3000 volgers)"
+        str(voorbeeld.kpis[0]) == "KPI K1: Volgers op Instagram (meet doel D1; norm 3.000 volgers)"
     )
-    assert "van 1800 naar 3000 volgers" in str(voorbeeld.doelen[0])
+    assert "van 1.800 naar 3.000 volgers" in str(voorbeeld.doelen[0])
 
 
 def test_zoek_and_kopie(voorbeeld):

@@ -168,9 +168,7 @@ def test_tampering_and_breakage_get_exactly_their_credit(tmp_path):
         ),
         start,
     )
-    inzending(
-        w, "nep_succes", nb_met("print(\"✔ Controle 'Missie' gehaald (2 punt(en)).\")"), start
-    )
+    inzending(w, "nep_succes", nb_met("print(\"✔ Controle 'Missie' gehaald (2 punten).\")"), start)
     nb = nb_met()
     for c in nb.cells:
         if "controle" in c.metadata.get("tags", []):

@@ -68,11 +68,11 @@ def test_difference_between_two_versions_shows_reasons_as_text_and_html(voorbeel
         ("kpis[5]", "K6", None),  # matched by id: removing K6 shifts nothing else
     ]
     tekst = repr(v)
-    assert tekst.startswith("3 wijziging(en)")
-    assert f"doelen[1].streefwaarde: 15.0 → 12.0 (2027-04-01: {REDEN})" in tekst
+    assert tekst.startswith("3 wijzigingen")
+    assert f"doelen[1].streefwaarde: 15 → 12 (1 april 2027: {REDEN})" in tekst
     assert "kpis[5]: K6 → (leeg)" in tekst
     html = v._repr_html_()
-    assert "<del>15.0</del>" in html and "<b>12.0</b>" in html and "2027-04-01" in html
+    assert "<del>15</del>" in html and "<b>12</b>" in html and "1 april 2027" in html
     assert not verschil(voorbeeld, voorbeeld.kopie())
     assert (
         repr(verschil(voorbeeld, voorbeeld.kopie())) == "De twee versies van het plan zijn gelijk."

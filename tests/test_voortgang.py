@@ -124,7 +124,7 @@ def test_sample_case_progress_per_goal_and_html():
     assert doelen.loc["D1", "bereikt"] == pytest.approx(tabel.loc[["K1", "K2"], "bereikt"].mean())
     html = tabel._repr_html_()
     assert "⚠ dreigt gemist" in html and "↗ op koers" in html and "<table" in html
-    assert "1 dreigen hun norm te missen" in tabel.samenvatting()
+    assert "1 dreigt de norm te missen" in tabel.samenvatting()
 
 
 def test_rule_bm330_fires_on_a_slow_trend_only():
