@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .berichten import huidige_taal, tekst
+from .berichten import getal, huidige_taal, tekst
 from .uitgave import Master, controlecellen, lees_master
 
 __all__ = ["Beoordeling", "Nakijkresultaat", "beoordeel", "herbouw"]
@@ -381,7 +381,7 @@ def _score(master: Master, inz: _Inzending, uitkomsten: list[dict], timeout: flo
             per_cel[cel_id] = u
     meldingen = " ".join(u["melding"] for u in eigen)
     if "Timeout of" in meldingen:
-        b.opmerkingen.append(tekst("nakijken.opmerking.time_out", seconden=f"{timeout:g}"))
+        b.opmerkingen.append(tekst("nakijken.opmerking.time_out", seconden=timeout))
     if (
         "Kernel died" in meldingen
         or "Kernel dead" in meldingen
@@ -513,7 +513,7 @@ def _feedback(master: Master, b: Beoordeling) -> str:
             titel, f"<p>{e(tekst('nakijken.feedback.onbeoordeelbaar', reden=b.reden))}</p>"
         )
     delen = [
-        f"<p><b>{e(tekst('nakijken.feedback.score', totaal=f'{b.totaal:g}', maximum=f'{master.maximum:g}'))}</b></p>"
+        f"<p><b>{e(tekst('nakijken.feedback.score', totaal=b.totaal, maximum=master.maximum))}</b></p>"
     ]
     kop = "".join(
         f"<th>{e(tekst(k))}</th>"
@@ -536,7 +536,7 @@ def _feedback(master: Master, b: Beoordeling) -> str:
             uitleg = "<br>".join(e(p) for p in c.problemen) or "-"
         naam = c.naam + (" *" if c.verborgen else "")
         rijen.append(
-            f"<tr><td>{e(naam)}</td><td>{c.behaald:g} / {c.punten:g}</td>"
+            f"<tr><td>{e(naam)}</td><td>{getal(c.behaald)} / {getal(c.punten)}</td>"
             f"<td class='{'ok' if gehaald else 'nee'}'>{'✔' if gehaald else '✖'} {e(uitslag)}</td><td>{uitleg}</td></tr>"
         )
     delen.append(f"<table><thead><tr>{kop}</tr></thead><tbody>{''.join(rijen)}</tbody></table>")
@@ -600,7 +600,7 @@ def _overzicht(uit: Path, master: Master, res: list[Beoordeling]) -> None:
     gesorteerd = sorted(telling.items(), key=lambda x: (-x[1], x[0]))
     gem = sum(b.totaal for b in beoordeeld) / len(beoordeeld) if beoordeeld else 0
     delen = [
-        f"<p>{e(tekst('nakijken.overzicht.samenvatting', aantal=len(res), onbeoordeeld=len(res) - len(beoordeeld), gemiddelde=f'{gem:.1f}', maximum=f'{master.maximum:g}'))}</p>",
+        f"<p>{e(tekst('nakijken.overzicht.samenvatting', aantal=len(res), onbeoordeeld=len(res) - len(beoordeeld), gemiddelde=round(gem, 1), maximum=master.maximum))}</p>",
         f"<h2>{e(tekst('nakijken.overzicht.controles'))}</h2><table>",
     ]
     for i, c in enumerate(master.controles):
@@ -630,7 +630,7 @@ def _overzicht(uit: Path, master: Master, res: list[Beoordeling]) -> None:
         delen.append("</ul>")
     delen.append("<h2>" + e(tekst("nakijken.kolom.student")) + "</h2><ul>")
     delen += [
-        f"<li><a href='feedback/{e(_veilige_naam(b.student))}.html'>{e(b.student)}</a>: {b.totaal:g} / {master.maximum:g}</li>"
+        f"<li><a href='feedback/{e(_veilige_naam(b.student))}.html'>{e(b.student)}</a>: {getal(b.totaal)} / {getal(master.maximum)}</li>"
         for b in res
     ]
     delen.append("</ul>")

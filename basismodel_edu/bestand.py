@@ -140,7 +140,18 @@ def laad_plan(pad: str | os.PathLike[str]) -> Plan:
         data = json.loads(inhoud)
     except json.JSONDecodeError as e:
         raise PlanFout(
-            [("", tekst("bestand.geen_json", pad=pad, regel=e.lineno, kolom=e.colno, uitleg=e.msg))]
+            [
+                (
+                    "",
+                    tekst(
+                        "bestand.geen_json",
+                        pad=pad,
+                        regel=e.lineno,
+                        kolom=e.colno,
+                        uitleg=_json_uitleg(e.msg),
+                    ),
+                )
+            ]
         ) from None
     except RecursionError:
         raise PlanFout([("", tekst("bestand.geen_plan", pad=pad))]) from None
@@ -196,3 +207,24 @@ def meegeleverd_schema() -> dict[str, Any]:
 def _kort(waarde: Any) -> str:
     t = repr(waarde)
     return t if len(t) <= 40 else t[:37] + "..."
+
+
+# Python's json module has a fixed, English set of explanations; each maps onto one of ours.
+_JSON_UITLEG = (
+    ("Expecting value", "json.waarde_verwacht"),
+    ("Expecting property name", "json.naam_verwacht"),
+    ("Expecting ',' delimiter", "json.komma_verwacht"),
+    ("Expecting ':' delimiter", "json.dubbele_punt_verwacht"),
+    ("Extra data", "json.extra"),
+    ("Unterminated string", "json.tekst_open"),
+    ("Invalid control character", "json.teken"),
+    ("Invalid \\escape", "json.teken"),
+    ("Invalid \\uXXXX escape", "json.teken"),
+)
+
+
+def _json_uitleg(melding: str) -> str:
+    for begin, sleutel in _JSON_UITLEG:
+        if melding.startswith(begin):
+            return tekst(sleutel)
+    return tekst("json.anders")

@@ -49,13 +49,23 @@ def _check(args: argparse.Namespace) -> int:
 
     try:
         plan = laad_plan(args.plan)
-    except PlanFout as e:
-        print(str(e), file=sys.stderr)
-        return 2
-    selectie = [s for s in args.select.split(",") if s.strip()] if args.select else None
-    try:
+        selectie = [s for s in args.select.split(",") if s.strip()] if args.select else None
         uitslag = controleer(plan, selectie)
-    except ValueError as e:
+    except (PlanFout, ValueError) as e:
+        # A script that asked for JSON reads stdout: it gets JSON there too, with the error.
+        if args.format == "json":
+            fouten = getattr(e, "fouten", None) or [("", str(e))]
+            print(
+                json.dumps(
+                    {
+                        "ok": False,
+                        "error": str(e),
+                        "errors": [{"path": pad, "message": m} for pad, m in fouten],
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
         print(str(e), file=sys.stderr)
         return 2
     if args.format == "json":

@@ -30,7 +30,8 @@ import ipywidgets as widgets
 import traitlets
 from pydantic import BaseModel
 
-from .berichten import keuze, tekst
+from . import getallen
+from .berichten import getal, keuze, tekst
 from .bestand import bewaar_plan, laad_plan
 from .controle import LAGEN, Uitslag, controleer, kies_regels
 from .model import KPI, Ambitie, Doel, Middel, Missie, Organisatie, Plan, PlanFout, Tactiek, Visie
@@ -68,30 +69,25 @@ _SYMBOOL = {"fout": "✖", "waarschuwing": "⚠", "hint": "ℹ", "ok": "✔"}
 def lees_getal(invoer: str) -> float | None:
     """A number as a student types it: ``"12,5"``, ``"1.200"``, ``"1.234,5"`` or empty (``None``).
 
-    >>> lees_getal("12,5"), lees_getal("1.234,5"), lees_getal(" "), lees_getal("3e2")
-    (12.5, 1234.5, None, 300.0)
+    The same parser as the model's (:func:`basismodel_edu.getallen.lees_getal`), so a form never
+    reads a number differently from a plan file; a euro sign is allowed.
 
-    Raises ``ValueError`` for anything that is not a number.
+    >>> lees_getal("12,5"), lees_getal("1.234,5"), lees_getal(" "), lees_getal("€ 1.200")
+    (12.5, 1234.5, None, 1200.0)
+
+    Raises :class:`~basismodel_edu.getallen.GetalFout` (a ``ValueError``) with a message that
+    says what is wrong, e.g. both readings of ``"1.5"``.
     """
-    t = invoer.strip().replace(" ", "").replace("\u00a0", "").replace("€", "")
+    t = invoer.replace("€", "").strip()
     if not t:
         return None
-    if "," in t:
-        # Dutch notation: a comma for decimals, dots (if any) between thousands.
-        t = t.replace(".", "").replace(",", ".")
-    elif t.count(".") > 1 or (t.count(".") == 1 and len(t.split(".")[1]) == 3 and t[0] != "0"):
-        # "1.200" is twelve hundred to a Dutch reader, not one point two.
-        t = t.replace(".", "")
-    waarde = float(t)
-    if waarde != waarde or waarde in (float("inf"), float("-inf")):
-        raise ValueError(invoer)
-    return waarde
+    return getallen.lees_getal(t)
 
 
 def _getal_tekst(x: float | None) -> str:
     if x is None:
         return ""
-    return f"{x:g}".replace(".", ",")
+    return getal(x)
 
 
 def _kort(t: str, n: int = 50) -> str:
@@ -287,6 +283,8 @@ class _Veld:
         """The widget's value as the model wants it; ``ValueError`` with a message if it can't."""
         try:
             return self._naar_model(self.invoer.value)
+        except getallen.GetalFout as e:
+            raise ValueError(str(e)) from None
         except ValueError:
             raise ValueError(tekst("form.geen_getal", invoer=self.invoer.value)) from None
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .berichten import tekst
+from .berichten import getal, tekst
 from .platforms import Cijfer, cijfers, normaliseer_kanaal
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class Platformcijfers:
         )
         regels = [kop]
         regels += [
-            f"{c.platform} | {c.jaar} | {c.gebruikers:.1f} | {c.bron}{' *' if _secundair(c) else ''}"
+            f"{c.platform} | {c.jaar} | {getal(c.gebruikers)} | {c.bron}{' *' if _secundair(c) else ''}"
             for c in self.rijen
         ]
         regels.append(tekst("lesstof.bron.tabel"))
@@ -87,7 +87,7 @@ class Platformcijfers:
         rijen = "".join(
             f"<tr><td style='{cel}'>{html.escape(c.platform)}</td>"
             f"<td style='{cel}'>{c.jaar}</td>"
-            f"<td style='padding:2px 10px;text-align:right'>{c.gebruikers:.1f}</td>"
+            f"<td style='padding:2px 10px;text-align:right'>{getal(c.gebruikers)}</td>"
             f"<td style='{cel}'><a href='{html.escape(c.bron)}' target='_blank' "
             f"rel='noopener'>{html.escape(_site(c.bron))}</a>{' *' if _secundair(c) else ''}</td></tr>"
             for c in self.rijen
@@ -175,16 +175,16 @@ class Kosten:
 
     def tekst(self) -> str:
         regels = [
-            tekst("lesstof.kosten.rij", naam=n, kanaal=k or "-", uren=f"{u:g}", euro=f"{e:g}")
+            tekst("lesstof.kosten.rij", naam=n, kanaal=k or "-", uren=u, euro=e)
             for n, k, u, e in self.rijen
         ]
         regels.append(
             tekst(
                 "lesstof.kosten.totaal",
-                uren=f"{self.uren_per_maand:g}",
-                jaaruren=f"{self.uren_per_jaar:g}",
-                tarief=f"{self.uurtarief:g}",
-                jaareuro=f"{self.euro_per_jaar:,.0f}".replace(",", "."),
+                uren=self.uren_per_maand,
+                jaaruren=self.uren_per_jaar,
+                tarief=self.uurtarief,
+                jaareuro=round(self.euro_per_jaar),
             )
         )
         return "\n".join(regels)

@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from .berichten import tekst
+from .berichten import getal, tekst
 from .figuren import nieuwe_figuur
 from .meetstand import KPIStand, doelstatus, kpi_standen
 from .prestaties import zonder_gc
@@ -40,7 +40,7 @@ _LIJN = "#1a1a1a"
 
 
 def _getal(x: float) -> str:
-    return f"{x:.1f}" if abs(x) < 100 and x != round(x) else f"{x:.0f}"
+    return getal(round(x, 1) if abs(x) < 100 else round(x))
 
 
 def _stand(plan: Plan, kpi_id: str) -> KPIStand:

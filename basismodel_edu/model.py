@@ -130,6 +130,9 @@ def vertaal_fouten(fout: ValidationError, voorvoegsel: str = "") -> list[tuple[s
 
         if sleutel not in catalogus():
             sleutel = "veldfout.anders"
+        if "expected" in ctx:
+            # pydantic joins the allowed values with an English "or".
+            ctx["expected"] = str(ctx["expected"]).replace(" or ", f" {tekst('woord.of')} ")
         ctx.setdefault("expected", "")
         ctx.setdefault("max_length", "")
         ctx.setdefault("min_length", "")

@@ -96,3 +96,26 @@ def test_rules_lists_every_rule(capsys):
     assert main(["rules", "--select", "missie", "--lang", "en"]) == 0
     uit = capsys.readouterr().out
     assert "BM102" in uit and "Mission missing" in uit and "BM301" not in uit
+
+
+@pytest.mark.parametrize(
+    "inhoud",
+    [b'{"formaat": "basismodel-edu/plan", "versie": 2,}', b"[1, 2]", b'{"a": 1}', None],
+)
+def test_check_as_json_prints_json_also_when_the_file_cannot_be_read(tmp_path, capsys, inhoud):
+    pad = tmp_path / "plan.json"
+    if inhoud is not None:
+        pad.write_bytes(inhoud)
+    assert main(["check", str(pad), "--format", "json"]) == 2
+    uit = json.loads(capsys.readouterr().out)
+    assert uit["ok"] is False and uit["errors"] and str(pad) in uit["error"]
+
+
+def test_json_syntax_errors_are_explained_in_the_readers_language(tmp_path, capsys):
+    pad = tmp_path / "plan.json"
+    pad.write_bytes(b'{"formaat": "basismodel-edu/plan", "versie": 2,}')
+    assert main(["check", str(pad)]) == 2
+    fout = capsys.readouterr().err
+    assert "komma te veel" in fout and "Expecting" not in fout
+    assert main(["check", str(pad), "--lang", "en"]) == 2
+    assert "one comma too many" in capsys.readouterr().err

@@ -77,7 +77,8 @@ def test_numbers_as_students_type_them():
     assert lees_getal("12,5") == 12.5
     assert lees_getal("1.200") == 1200
     assert lees_getal("") is None
-    for fout in ("veel", "12,5,3", "nan"):
+    assert lees_getal("1.100") == 1100  # the model's parser: not 1,1
+    for fout in ("veel", "12,5,3", "nan", "1.5", "3e2"):
         with pytest.raises(ValueError):
             lees_getal(fout)
 
