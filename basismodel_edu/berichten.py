@@ -128,8 +128,13 @@ def _ruw(sleutel: str, taal: str | None) -> Any:
     return invoer.get(taal or _taal) or invoer["nl"]
 
 
-def getal(waarde: float, taal: str | None = None) -> str:
-    """A number as readers of ``taal`` write it: at most two decimals, no trailing zeros."""
+def getal(waarde: float, taal: str | None = None, decimalen: int | None = None) -> str:
+    """A number as readers of ``taal`` write it: at most two decimals, no trailing zeros; or
+    exactly ``decimalen`` decimals, as a column of figures wants (``getal(5, decimalen=1)``
+    is ``'5,0'``)."""
+    if decimalen is not None:
+        patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
+        return format_decimal(waarde, format=patroon, locale=_LOCALE[taal or _taal])
     if isinstance(waarde, float) and waarde.is_integer():
         waarde = int(waarde)
     return format_decimal(waarde, format="#,##0.##", locale=_LOCALE[taal or _taal])

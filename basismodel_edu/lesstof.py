@@ -72,7 +72,7 @@ class Platformcijfers:
         )
         regels = [kop]
         regels += [
-            f"{c.platform} | {c.jaar} | {getal(c.gebruikers)} | {c.bron}{' *' if _secundair(c) else ''}"
+            f"{c.platform} | {c.jaar} | {getal(c.gebruikers, decimalen=1)} | {c.bron}{' *' if _secundair(c) else ''}"
             for c in self.rijen
         ]
         regels.append(tekst("lesstof.bron.tabel"))
@@ -87,7 +87,7 @@ class Platformcijfers:
         rijen = "".join(
             f"<tr><td style='{cel}'>{html.escape(c.platform)}</td>"
             f"<td style='{cel}'>{c.jaar}</td>"
-            f"<td style='padding:2px 10px;text-align:right'>{getal(c.gebruikers)}</td>"
+            f"<td style='padding:2px 10px;text-align:right'>{getal(c.gebruikers, decimalen=1)}</td>"
             f"<td style='{cel}'><a href='{html.escape(c.bron)}' target='_blank' "
             f"rel='noopener'>{html.escape(_site(c.bron))}</a>{' *' if _secundair(c) else ''}</td></tr>"
             for c in self.rijen
