@@ -31,6 +31,7 @@ False
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -154,6 +155,16 @@ class Bevinding:
 _KLEUR = {"fout": "#c62828", "waarschuwing": "#8a5a00", "hint": "#1f5f99"}
 _ACHTERGROND = {"fout": "#fdecea", "waarschuwing": "#fff4e0", "hint": "#e8f1fb"}
 _SYMBOOL = {"fout": "✖", "waarschuwing": "⚠", "hint": "ℹ"}
+_ELEMENT = re.compile(r"^(visie\.ambities|doelen|tactieken|middelen|kpis)\[(\d+)\]\.?(.*)$")
+_SOORT = {
+    "visie.ambities": "ambitie",
+    "doelen": "doel",
+    "tactieken": "tactiek",
+    "middelen": "middel",
+    "kpis": "kpi",
+}
+_NAAMVELD = ("naam", "omschrijving", "tekst")
+_ONDERDEEL = ("organisatie", "missie", "visie")
 
 
 class Uitslag:
@@ -163,12 +174,40 @@ class Uitslag:
     is never the only signal); in a terminal as plain text; ``naar_dataframe()`` gives pandas.
     """
 
-    def __init__(self, bevindingen: list[Bevinding], regels: list[str]):
+    def __init__(self, bevindingen: list[Bevinding], regels: list[str], plan: Plan | None = None):
         volgorde = {laag: i for i, laag in enumerate(LAGEN)}
         self.bevindingen = sorted(
             bevindingen, key=lambda b: (volgorde[b.laag], ERNST.index(b.ernst), b.code)
         )
         self.regels = regels
+        # Kept to name elements as students do ("KPI K3 (Reacties per post)"), only when shown.
+        self._plan = plan
+
+    def waar(self, b: Bevinding, taal: str | None = None) -> str:
+        """Where a finding is, as a student names it: ``KPI K3 (Reacties per post) → norm``.
+
+        The path (``kpis[2].norm``) stays in :meth:`als_lijst`, for scripts.
+        """
+        if self._plan is None:
+            return b.pad
+        m = _ELEMENT.match(b.pad)
+        if not m:
+            deel, punt, rest = b.pad.partition(".")
+            if deel in _ONDERDEEL and punt and not rest.startswith("ambities["):
+                return f"{tekst(f'element.{deel}', taal)} → {rest}"
+            return b.pad
+        lijst_pad, index, rest = m.groups()
+        lijst = self._plan
+        for deel in lijst_pad.split("."):
+            lijst = getattr(lijst, deel)
+        if int(index) >= len(lijst):
+            return b.pad
+        item = lijst[int(index)]
+        naam = next((getattr(item, v, "") for v in _NAAMVELD if getattr(item, v, "")), "")
+        label = tekst(f"element.{_SOORT[lijst_pad]}", taal, id=item.id)
+        if naam:
+            label += f" ({naam if len(naam) <= 40 else naam[:39] + '…'})"
+        return f"{label} → {rest}" if rest else label
 
     def __iter__(self) -> Iterator[Bevinding]:
         return iter(self.bevindingen)
@@ -230,9 +269,10 @@ class Uitslag:
         regels = [self.samenvatting(taal)]
         if not self.bevindingen:
             regels.append(tekst("uitslag.niets", taal))
-        for b in self.bevindingen:
+        # In a terminal the errors come first: they are what stops a plan (exit code 1).
+        for b in sorted(self.bevindingen, key=lambda b: ERNST.index(b.ernst)):
             ernst = tekst(f"ernst.{b.ernst}", taal)
-            regels.append(f"{_SYMBOOL[b.ernst]} {ernst.upper()} {b.code} {b.pad}")
+            regels.append(f"{_SYMBOOL[b.ernst]} {ernst.upper()} {b.code} {self.waar(b, taal)}")
             regels.append(f"    {b.bericht(taal)}")
             regels.append(f"    → {b.oplossing(taal)}")
         return "\n".join(regels)
@@ -255,7 +295,7 @@ class Uitslag:
         rijen = []
         for b in self.bevindingen:
             ernst = f"{_SYMBOOL[b.ernst]} {tekst('ernst.' + b.ernst, taal)}"
-            cellen = (ernst, b.code, b.pad, b.bericht(taal), b.oplossing(taal))
+            cellen = (ernst, b.code, self.waar(b, taal), b.bericht(taal), b.oplossing(taal))
             stijl = f"background:{_ACHTERGROND[b.ernst]};color:#1a1a1a"
             rijen.append(
                 f"<tr style='{stijl}'>"
@@ -330,7 +370,7 @@ def controleer(plan: Plan, selectie: str | Iterable[str] | None = None) -> Uitsl
         ernst = r.lerend_ernst if lerend and r.lerend_ernst else r.ernst
         for pad, waarden in r.controle(index):
             bevindingen.append(Bevinding(r.code, ernst, pad, r.laag, r.les, waarden))
-    return Uitslag(bevindingen, [r.code for r in regels])
+    return Uitslag(bevindingen, [r.code for r in regels], plan)
 
 
 def _laad_regels() -> None:

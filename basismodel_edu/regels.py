@@ -277,6 +277,10 @@ def tactiek_zonder_middel(ix: Index) -> Vondsten:
 def kanaal_niet_in_missie(ix: Index) -> Vondsten:
     if ix.plan.missie.social_media_past is False:
         return  # BM210 says what matters then
+    if not ix.missie_kanalen:
+        # One cause, one finding: a mission that names no channel at all is BM107's (or, while
+        # the fit question is open, BM105's), not one warning per channel the plan uses.
+        return
     for lijst, naam in ((ix.plan.middelen, "middelen"), (ix.plan.kpis, "kpis")):
         for i, item in enumerate(lijst):
             if item.kanaal.strip() and normaliseer_kanaal(item.kanaal) not in ix.missie_kanalen:

@@ -89,7 +89,7 @@ def test_messages_in_english(voorbeeld):
 def test_result_shows_as_text_html_and_dataframe(voorbeeld):
     voorbeeld.kpis[0].norm = None
     uitslag = controleer(voorbeeld)
-    assert "✖ FOUT BM501 kpis[0].norm" in repr(uitslag)
+    assert "✖ FOUT BM501 KPI K1 (Volgers op Instagram) → norm" in repr(uitslag)
     html = uitslag._repr_html_()
     assert "BM501" in html and "✖ fout" in html and "<table" in html
     df = uitslag.naar_dataframe()
@@ -116,3 +116,35 @@ def test_shrinking_platform_cites_its_source(voorbeeld):
     b = next(iter(controleer(voorbeeld, "BM603")))
     assert "9,9 miljoen in 2025" in b.bericht() and "10,4 miljoen in 2020" in b.bericht()
     assert "Newcom" in b.bericht() and "https://" in b.bericht()
+
+
+def test_a_mission_without_channels_is_one_finding_not_one_per_channel(voorbeeld):
+    voorbeeld.missie.kanalen = []
+    gevonden = [b.code for b in controleer(voorbeeld).bevindingen]
+    assert gevonden.count("BM107") == 1 and "BM209" not in gevonden
+    voorbeeld.missie.social_media_past = None  # the fit question open: BM105 is the cause
+    codes = controleer(voorbeeld).codes()
+    assert "BM105" in codes and "BM209" not in codes
+    voorbeeld.missie.social_media_past = True
+    voorbeeld.missie.kanalen = ["LinkedIn"]  # some channels named: the others are warned about
+    assert "BM209" in controleer(voorbeeld).codes()
+
+
+def test_findings_name_elements_as_students_do_and_keep_the_path_for_scripts(voorbeeld):
+    voorbeeld.kpis[2].norm = None
+    voorbeeld.missie.tekst = ""
+    uitslag = controleer(voorbeeld, ["BM501", "BM102"])
+    tekst_ = uitslag.tekst()
+    assert "KPI K3 (Reacties per post) → norm" in tekst_ and "Missie → tekst" in tekst_
+    assert "kpis[2].norm" not in tekst_
+    assert {r["path"] for r in uitslag.als_lijst()} == {"kpis[2].norm", "missie.tekst"}
+    assert "KPI K3 (Reacties per post) → norm" in uitslag._repr_html_()
+    assert "Mission → tekst" in uitslag.tekst("en")
+
+
+def test_text_output_lists_errors_first(voorbeeld):
+    voorbeeld.doelen[0].streefwaarde = 99999  # a warning in an earlier layer (doelen)
+    voorbeeld.kpis[2].norm = None  # an error in a later layer (kpis)
+    regels = [r for r in controleer(voorbeeld).tekst().splitlines() if r[:1] in "✖⚠ℹ"]
+    ernsten = [r[0] for r in regels]
+    assert ernsten == sorted(ernsten, key="✖⚠ℹ".index) and ernsten[0] == "✖"
