@@ -18,6 +18,7 @@ from typing import Any
 from .berichten import Keuze
 from .controle import regel
 from .index import Index
+from .opvulling import opvulling
 from .platforms import GESTOPT, is_social_medium, normaliseer_kanaal, trend
 from .smart import beoordeel_smart
 
@@ -104,6 +105,37 @@ def peildatum(ix: Index) -> Vondsten:
         yield "peildatum", {}
 
 
+def _kort(tekst: str) -> str:
+    t = " ".join(tekst.split())
+    return t if len(t) <= 40 else t[:39] + "…"
+
+
+def _opvulvelden(velden) -> Vondsten:
+    for pad, tekst_ in velden:
+        if opvulling(tekst_) == "opvulling":
+            yield pad, {"tekst": _kort(tekst_)}
+
+
+@regel("BM109", "waarschuwing", "missie", "01")
+def missie_opvulling(ix: Index) -> Vondsten:
+    m = ix.plan.missie
+    velden = [("missie.tekst", m.tekst), ("missie.identiteit", m.identiteit)]
+    velden += [("missie.toelichting", m.toelichting)]
+    velden += [(f"missie.kernwaarden[{i}]", w) for i, w in enumerate(m.kernwaarden)]
+    yield from _opvulvelden(velden)
+
+
+# A mission answers what the business does, for whom and why: fewer words than this cannot.
+MIN_WOORDEN_MISSIE = 8
+
+
+@regel("BM110", "waarschuwing", "missie", "01")
+def missie_dun(ix: Index) -> Vondsten:
+    tekst_ = ix.plan.missie.tekst
+    if opvulling(tekst_, MIN_WOORDEN_MISSIE) == "dun":
+        yield "missie.tekst", {"tekst": _kort(tekst_), "min": MIN_WOORDEN_MISSIE}
+
+
 @regel("BM111", "fout", "visie", "02", lerend="hint")
 def visie_tekst(ix: Index) -> Vondsten:
     if _leeg(ix.plan.visie.tekst):
@@ -139,6 +171,25 @@ def ambitie_tekst(ix: Index) -> Vondsten:
 def visie_onzekerheid(ix: Index) -> Vondsten:
     if _leeg(ix.plan.visie.onzekerheid):
         yield "visie.onzekerheid", {}
+
+
+@regel("BM117", "waarschuwing", "visie", "02")
+def visie_opvulling(ix: Index) -> Vondsten:
+    v = ix.plan.visie
+    velden = [("visie.tekst", v.tekst), ("visie.gewenst_imago", v.gewenst_imago)]
+    velden += [("visie.social_media", v.social_media), ("visie.onzekerheid", v.onzekerheid)]
+    velden += [(f"visie.ambities[{i}].tekst", a.tekst) for i, a in enumerate(v.ambities)]
+    yield from _opvulvelden(velden)
+
+
+MIN_WOORDEN_VISIE = 8
+
+
+@regel("BM118", "waarschuwing", "visie", "02")
+def visie_dun(ix: Index) -> Vondsten:
+    tekst_ = ix.plan.visie.tekst
+    if opvulling(tekst_, MIN_WOORDEN_VISIE) == "dun":
+        yield "visie.tekst", {"tekst": _kort(tekst_), "min": MIN_WOORDEN_VISIE}
 
 
 @regel("BM121", "fout", "doelen", "03")
