@@ -105,11 +105,6 @@ def peildatum(ix: Index) -> Vondsten:
         yield "peildatum", {}
 
 
-def _kort(tekst: str) -> str:
-    t = " ".join(tekst.split())
-    return t if len(t) <= 40 else t[:39] + "…"
-
-
 def _opvulvelden(velden) -> Vondsten:
     for pad, tekst_ in velden:
         if opvulling(tekst_) == "opvulling":
@@ -470,6 +465,10 @@ def _maanden(van: date, tot: date) -> float:
     return (tot - van).days / 30.4375
 
 
+# Fewer words than this do not argue why a growth is feasible ("Dat lukt wel.").
+MIN_WOORDEN_ONDERBOUWING = 6
+
+
 @regel("BM320", "waarschuwing", "doelen", "03")
 def groei_onrealistisch(ix: Index) -> Vondsten:
     peil = ix.plan.peildatum
@@ -482,7 +481,12 @@ def groei_onrealistisch(ix: Index) -> Vondsten:
             continue  # growth from zero has no rate; BM321 says so
         maanden = _maanden(peil, d.deadline)
         per_maand = (d.streefwaarde / d.nulmeting) ** (1 / maanden) - 1
-        if abs(per_maand) > MAX_GROEI_PER_MAAND:
+        # The message invites the student to argue why the growth can be reached; an argued goal
+        # (a real sentence, not filler) gets the benefit of the doubt up to twice the limit.
+        grens = MAX_GROEI_PER_MAAND
+        if opvulling(d.haalbaarheid, MIN_WOORDEN_ONDERBOUWING) is None and d.haalbaarheid.strip():
+            grens = 2 * MAX_GROEI_PER_MAAND
+        if abs(per_maand) > grens:
             yield (
                 f"doelen[{i}].streefwaarde",
                 {
@@ -491,7 +495,7 @@ def groei_onrealistisch(ix: Index) -> Vondsten:
                     "streefwaarde": d.streefwaarde,
                     "maanden": round(maanden),
                     "per_maand": round(per_maand * 100),
-                    "grens": round(MAX_GROEI_PER_MAAND * 100),
+                    "grens": round(grens * 100),
                 },
             )
 
@@ -733,7 +737,10 @@ def geen_kosten(ix: Index) -> Vondsten:
 @regel("BM702", "waarschuwing", "middelen", "03")
 def kanaal_zonder_uren(ix: Index) -> Vondsten:
     for i, m in enumerate(ix.plan.middelen):
-        if is_social_medium(m.kanaal) and m.uren_per_maand == 0:
+        # Hours left empty beside a sum in euros are as missing as hours set to 0 (BM701 only
+        # speaks when both are empty), so both get this feedback.
+        geen_uren = m.uren_per_maand == 0 or (m.uren_per_maand is None and m.euro_per_maand)
+        if is_social_medium(m.kanaal) and geen_uren:
             yield f"middelen[{i}].uren_per_maand", {"id": m.id, "kanaal": m.kanaal}
 
 

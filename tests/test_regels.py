@@ -102,6 +102,7 @@ def test_result_shows_as_text_html_and_dataframe(voorbeeld):
 
 def test_growth_rule_uses_baseline_target_and_time_left(voorbeeld):
     doel = voorbeeld.doelen[0]
+    doel.haalbaarheid = ""  # no argument: the plain limit applies (see the next test)
     doel.streefwaarde = 5000  # 1800 → 5000 in 12 months: +8.9 % a month, allowed
     assert "BM320" not in controleer(voorbeeld, "BM320").codes()
     doel.streefwaarde = 6000  # +10.5 % a month
@@ -148,3 +149,30 @@ def test_text_output_lists_errors_first(voorbeeld):
     regels = [r for r in controleer(voorbeeld).tekst().splitlines() if r[:1] in "✖⚠ℹ"]
     ernsten = [r[0] for r in regels]
     assert ernsten == sorted(ernsten, key="✖⚠ℹ".index) and ernsten[0] == "✖"
+
+
+def test_hours_left_empty_beside_euros_get_the_same_feedback_as_zero_hours(voorbeeld):
+    m = next(m for m in voorbeeld.middelen if m.kanaal == "Instagram")
+    m.euro_per_maand = 50
+    m.uren_per_maand = 0
+    assert "BM702" in controleer(voorbeeld, "BM7").codes()
+    m.uren_per_maand = None
+    assert controleer(voorbeeld, "BM7").codes() == ["BM702"]
+    m.euro_per_maand = None  # nothing at all: BM701 says it, once
+    assert controleer(voorbeeld, "BM7").codes() == ["BM701"]
+
+
+def test_growth_rule_weighs_the_students_feasibility_argument(voorbeeld):
+    doel = voorbeeld.doelen[0]
+    doel.streefwaarde = 6000  # 1800 → 6000 in 12 months: +11 % a month, over the 10 % limit
+    doel.haalbaarheid = ""
+    assert "BM320" in controleer(voorbeeld, "BM320").codes()
+    doel.haalbaarheid = "Dat lukt wel."  # no argument
+    assert "BM320" in controleer(voorbeeld, "BM320").codes()
+    doel.haalbaarheid = (
+        "In het voorjaar openen we een tweede winkel en we adverteren twee maanden op Instagram."
+    )
+    assert "BM320" not in controleer(voorbeeld, "BM320").codes()
+    doel.streefwaarde = 99999  # +40 % a month: no argument makes that realistic
+    b = next(iter(controleer(voorbeeld, "BM320")))
+    assert "meer dan 20% per maand" in b.bericht()
