@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["opvulling"]
+__all__ = ["geeft_reden", "opvulling"]
 
 _WOORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _KLINKER = re.compile(r"[aeiouyáéíóúàèëïöüâêîôû]", re.IGNORECASE)
@@ -53,3 +53,35 @@ def opvulling(tekst: str, min_woorden: int = 0) -> str | None:
     if len(woorden) < min_woorden:
         return "dun"
     return None
+
+
+# Words that carry a reason or evidence; with a figure, they tell an argument from an assertion.
+_REDENWOORDEN = {
+    "omdat", "want", "doordat", "daardoor", "dus", "sinds", "volgens", "bron", "onderzoek",
+    "cijfers", "gemeten", "groeit", "groei", "stijgt", "daalt", "krimpt", "blijkt", "uit",
+    "because", "since", "according", "source", "research", "figures", "grows", "shows",
+}  # fmt: skip
+
+
+MIN_WOORDEN_REDEN = 8
+
+
+def geeft_reden(tekst: str) -> bool:
+    """Whether an explanation gives a reason (a causal word, a figure, or a full sentence of
+    eight or more words), not only a short claim.
+
+    >>> geeft_reden("Iedereen zit op Facebook.")
+    False
+    >>> geeft_reden("Onze klanten (30-50 jaar) zitten op Facebook, volgens Newcom nog 9,9 miljoen.")
+    True
+    >>> geeft_reden("Een eigen adressenlijst is van ons en hangt niet af van een platform.")
+    True
+    """
+    if opvulling(tekst) is not None or not tekst.strip():
+        return False
+    if any(c.isdigit() for c in tekst):
+        return True
+    woorden = _WOORD.findall(tekst)
+    # A sentence of some length usually argues in its own words ("Een eigen adressenlijst hangt
+    # niet af van een platform."); only a short one without a reason word is a bare claim.
+    return len(woorden) >= MIN_WOORDEN_REDEN or any(w.lower() in _REDENWOORDEN for w in woorden)

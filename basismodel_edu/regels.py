@@ -17,8 +17,9 @@ from typing import Any
 
 from .berichten import Keuze
 from .controle import regel
+from .getallen import GetalFout, lees_getal
 from .index import Index
-from .opvulling import opvulling
+from .opvulling import geeft_reden, opvulling
 from .platforms import GESTOPT, is_social_medium, normaliseer_kanaal, trend
 from .smart import beoordeel_smart
 
@@ -507,6 +508,35 @@ def groei_vanaf_nul(ix: Index) -> Vondsten:
             yield f"doelen[{i}].nulmeting", {"id": d.id}
 
 
+_GETAL_IN_TEKST = re.compile(r"(?<![\w.,])\d[\d.,]*\d|(?<![\w.,])\d")
+
+
+def _getallen_in(tekst: str) -> set[float]:
+    uit = set()
+    for m in _GETAL_IN_TEKST.finditer(tekst):
+        try:
+            uit.add(lees_getal(m.group().rstrip(".,")))
+        except GetalFout:
+            continue  # "1.5" in a text: ambiguous, so no evidence either way
+    return uit
+
+
+@regel("BM323", "waarschuwing", "doelen", "03")
+def tekst_en_velden_oneens(ix: Index) -> Vondsten:
+    """The goal's text names numbers, but not the target its fields say."""
+    for i, d in enumerate(ix.plan.doelen):
+        if d.streefwaarde is None or not d.omschrijving.strip():
+            continue
+        getallen = _getallen_in(d.omschrijving)
+        # Years and day numbers of a deadline are not targets; only other numbers count.
+        getallen -= {float(d.deadline.year), float(d.deadline.day)} if d.deadline else set()
+        if getallen and d.streefwaarde not in getallen:
+            yield (
+                f"doelen[{i}].streefwaarde",
+                {"id": d.id, "streefwaarde": d.streefwaarde, "tekst": _kort(d.omschrijving)},
+            )
+
+
 # --- BM4xx tactiek ----------------------------------------------------------------------------
 
 
@@ -675,6 +705,36 @@ def doel_meerdere_gelijke_kpis(ix: Index) -> Vondsten:
                 yield f"kpis[{rijen[0]}].naam", {"doel": doel_id, "naam": naam, "aantal": aantal}
 
 
+def _stijgt(d) -> bool | None:
+    if d.nulmeting is None or d.streefwaarde is None or d.nulmeting == d.streefwaarde:
+        return None
+    return d.streefwaarde > d.nulmeting
+
+
+@regel("BM510", "waarschuwing", "kpis", "04")
+def kpi_richting_tegen_doel(ix: Index) -> Vondsten:
+    for i, k in enumerate(ix.plan.kpis):
+        d = ix.doelen.get(k.doel, (None, None))[1]
+        stijgt = _stijgt(d) if d else None
+        if stijgt is not None and (k.richting == "hoger") != stijgt:
+            yield f"kpis[{i}].richting", {"id": k.id, "doel": d.id, "richting": Keuze(k.richting)}
+
+
+@regel("BM511", "waarschuwing", "kpis", "04")
+def kpi_norm_onder_doel(ix: Index) -> Vondsten:
+    for i, k in enumerate(ix.plan.kpis):
+        d = ix.doelen.get(k.doel, (None, None))[1]
+        if not d or k.norm is None or _stijgt(d) is None:
+            continue
+        if k.eenheid.strip().lower() != d.eenheid.strip().lower() or not k.eenheid.strip():
+            continue  # another unit measures something else; no comparison
+        if (k.norm < d.streefwaarde) if _stijgt(d) else (k.norm > d.streefwaarde):
+            yield (
+                f"kpis[{i}].norm",
+                {"id": k.id, "doel": d.id, "norm": k.norm, "streefwaarde": d.streefwaarde},
+            )
+
+
 # --- BM6xx duurzaamheid -----------------------------------------------------------------------
 
 
@@ -705,8 +765,8 @@ def krimpend_platform(ix: Index) -> Vondsten:
         kanaal = normaliseer_kanaal(m.kanaal)
         if not kanaal or kanaal in GESTOPT or m.duurzaamheid in ("onzeker", "hype"):
             continue
-        if m.duurzaamheid == "duurzaam" and not _leeg(m.duurzaamheid_toelichting):
-            continue
+        if m.duurzaamheid == "duurzaam" and geeft_reden(m.duurzaamheid_toelichting):
+            continue  # "Iedereen zit op Facebook." is a claim, not a reason: BM604
         t = trend(kanaal)
         if t is not None and t.krimpt:
             yield (
@@ -722,6 +782,14 @@ def krimpend_platform(ix: Index) -> Vondsten:
                     "bron": t.laatste.bron,
                 },
             )
+
+
+@regel("BM604", "waarschuwing", "middelen", "03")
+def duurzaamheid_zonder_reden(ix: Index) -> Vondsten:
+    for i, m in enumerate(ix.plan.middelen):
+        t = m.duurzaamheid_toelichting
+        if m.duurzaamheid and t.strip() and not geeft_reden(t):
+            yield f"middelen[{i}].duurzaamheid_toelichting", {"id": m.id, "tekst": _kort(t)}
 
 
 # --- BM7xx kosten -----------------------------------------------------------------------------

@@ -176,3 +176,36 @@ def test_growth_rule_weighs_the_students_feasibility_argument(voorbeeld):
     doel.streefwaarde = 99999  # +40 % a month: no argument makes that realistic
     b = next(iter(controleer(voorbeeld, "BM320")))
     assert "meer dan 20% per maand" in b.bericht()
+
+
+def test_goal_text_and_fields_must_name_the_same_target(voorbeeld):
+    d = voorbeeld.doelen[0]  # "... van 1.800 naar 3.000 vóór 1 september 2027 ...", target 3000
+    assert "BM323" not in controleer(voorbeeld, "BM323").codes()
+    d.streefwaarde = 2000  # the text still says 3.000
+    b = next(iter(controleer(voorbeeld, "BM323")))
+    assert "2.000" in b.bericht() and b.pad == "doelen[0].streefwaarde"
+    d.omschrijving = "Meer volgers op Instagram vóór 1 september 2027."  # no target in the text
+    assert "BM323" not in controleer(voorbeeld, "BM323").codes()  # BM3xx SMART rules say that
+
+
+def test_kpi_direction_and_norm_are_judged_against_their_goal(voorbeeld):
+    k = voorbeeld.kpis[0]  # K1 measures D1: 1800 → 3000 volgers, norm 3000 volgers
+    assert not controleer(voorbeeld, ["BM510", "BM511"]).bevindingen
+    k.richting = "lager"
+    assert controleer(voorbeeld, ["BM510"]).codes() == ["BM510"]
+    k.richting = "hoger"
+    k.norm = 2500
+    assert controleer(voorbeeld, ["BM511"]).codes() == ["BM511"]
+    k.eenheid = "procent"  # another unit: no comparison
+    assert not controleer(voorbeeld, ["BM511"]).bevindingen
+
+
+def test_a_durability_claim_without_reason_neither_silences_bm603_nor_passes(voorbeeld):
+    m = voorbeeld.middelen[3]  # Facebook, a shrinking platform
+    m.duurzaamheid = "duurzaam"
+    m.duurzaamheid_toelichting = "Iedereen zit op Facebook."
+    assert {"BM603", "BM604"} <= set(controleer(voorbeeld, "duurzaamheid").codes())
+    m.duurzaamheid_toelichting = (
+        "Onze vaste klanten zijn 50+ en volgen ons daar, volgens onze enquête."
+    )
+    assert not {"BM603", "BM604"} & set(controleer(voorbeeld, "duurzaamheid").codes())
