@@ -125,11 +125,14 @@ def missie_opvulling(ix: Index) -> Vondsten:
 MIN_WOORDEN_MISSIE = 8
 
 
+def _dun(pad: str, tekst_: str, minimum: int) -> Vondsten:
+    if opvulling(tekst_, minimum) == "dun":
+        yield pad, {"tekst": _kort(tekst_), "min": minimum}
+
+
 @regel("BM110", "waarschuwing", "missie", "01")
 def missie_dun(ix: Index) -> Vondsten:
-    tekst_ = ix.plan.missie.tekst
-    if opvulling(tekst_, MIN_WOORDEN_MISSIE) == "dun":
-        yield "missie.tekst", {"tekst": _kort(tekst_), "min": MIN_WOORDEN_MISSIE}
+    yield from _dun("missie.tekst", ix.plan.missie.tekst, MIN_WOORDEN_MISSIE)
 
 
 @regel("BM111", "fout", "visie", "02", lerend="hint")
@@ -183,9 +186,7 @@ MIN_WOORDEN_VISIE = 8
 
 @regel("BM118", "waarschuwing", "visie", "02")
 def visie_dun(ix: Index) -> Vondsten:
-    tekst_ = ix.plan.visie.tekst
-    if opvulling(tekst_, MIN_WOORDEN_VISIE) == "dun":
-        yield "visie.tekst", {"tekst": _kort(tekst_), "min": MIN_WOORDEN_VISIE}
+    yield from _dun("visie.tekst", ix.plan.visie.tekst, MIN_WOORDEN_VISIE)
 
 
 @regel("BM121", "fout", "doelen", "03")
