@@ -14,6 +14,7 @@ on them are warnings and count toward a grade only where an exercise selects the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["geeft_reden", "opvulling"]
 
@@ -39,6 +40,8 @@ def _is_onzin(woord: str) -> bool:
     return len(w) >= 4 and not _KLINKER.search(w)
 
 
+# A form re-checks the whole plan on every change, with the same texts: remember the verdicts.
+@lru_cache(maxsize=4096)
 def opvulling(tekst: str, min_woorden: int = 0) -> str | None:
     """``"opvulling"`` for placeholder text, ``"dun"`` for fewer than ``min_woorden`` words,
     ``None`` for an answer (or an empty field, which the completeness rules report)."""
@@ -66,6 +69,7 @@ _REDENWOORDEN = {
 MIN_WOORDEN_REDEN = 8
 
 
+@lru_cache(maxsize=4096)
 def geeft_reden(tekst: str) -> bool:
     """Whether an explanation gives a reason (a causal word, a figure, or a full sentence of
     eight or more words), not only a short claim.

@@ -512,14 +512,15 @@ def groei_vanaf_nul(ix: Index) -> Vondsten:
 _GETAL_IN_TEKST = re.compile(r"(?<![\w.,])\d[\d.,]*\d|(?<![\w.,])\d")
 
 
-def _getallen_in(tekst: str) -> set[float]:
+@lru_cache(maxsize=4096)
+def _getallen_in(tekst: str) -> frozenset[float]:
     uit = set()
     for m in _GETAL_IN_TEKST.finditer(tekst):
         try:
             uit.add(lees_getal(m.group().rstrip(".,")))
         except GetalFout:
             continue  # "1.5" in a text: ambiguous, so no evidence either way
-    return uit
+    return frozenset(uit)
 
 
 @regel("BM323", "waarschuwing", "doelen", "03")
