@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from plannen import normaal_plan
 
-from basismodel_edu import controleer
+from basismodel_edu import beoordeel_smart, controleer, regels, voorbeeldplan
+from basismodel_edu.opvulling import geeft_reden, opvulling
 
 
 def mediaan_tijd(functie, herhalingen: int) -> float:
@@ -53,6 +54,22 @@ def main() -> None:
     print(f"normaal plan (5/10/10/10/20): mediaan {t_normaal * 1000:.3f} ms per controle")
     print(f"plan x100 (500/1000/1000/1000/2000): mediaan {t_groot * 1000:.1f} ms per controle")
     print(f"verhouding x100 / normaal: {t_groot / t_normaal:.1f} (lineair zou 100 zijn)")
+
+    def zonder_geheugen():
+        # The content rules remember text verdicts; a plan seen for the first time has none.
+        for f in (opvulling, geeft_reden, regels._getallen_in):
+            f.cache_clear()
+        controleer(normaal)
+
+    t_koud = mediaan_tijd(zonder_geheugen, 300)
+    print(f"normaal plan, teksten nieuw (niets onthouden): mediaan {t_koud * 1000:.3f} ms")
+    zinnen = [d.omschrijving for d in voorbeeldplan().doelen] + [
+        "Meer volgers.",
+        "In 2027 hebben we 500 nieuwe leden via Instagram.",
+    ]
+    oordeel = getattr(beoordeel_smart, "__wrapped__", beoordeel_smart)
+    t_smart = mediaan_tijd(lambda: [oordeel(z) for z in zinnen], 300) / len(zinnen)
+    print(f"SMART-oordeel per doelzin: mediaan {t_smart * 1e6:.0f} µs")
 
     zwaar = "import sys, basismodel_edu; print(sorted(m for m in ('pandas','matplotlib','ipywidgets') if m in sys.modules))"
     geladen = subprocess.run(
