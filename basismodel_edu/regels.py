@@ -657,9 +657,27 @@ def kpi_familie_past(ix: Index) -> Vondsten:
             )
 
 
+# What a KPI counts, read from its name and definition: attention (vanity) or a business result.
+_IJDEL = {
+    "volgers", "followers", "likes", "like", "vind", "leuks", "weergaven", "views", "impressies",
+    "impressions", "vertoningen", "bereik", "reach", "hartjes", "fans", "abonnees", "subscribers",
+}  # fmt: skip
+_RESULTAAT = {
+    "klanten", "klant", "aanvragen", "aanvraag", "boekingen", "boeking", "omzet", "verkopen",
+    "verkoop", "aanmeldingen", "leads", "bestellingen", "bestelling", "inschrijvingen", "sales",
+    "orders", "revenue", "customers", "bookings", "reserveringen", "leden", "deelnemers", "kopers",
+}  # fmt: skip
+
+
 def _ijdel(k) -> bool:
     # A vanity metric counts activity or attention (followers, likes, views) and says nothing of
-    # what the business gains from it.
+    # what the business gains from it. What the KPI's own words count decides before its label:
+    # "Klanten via Instagram" labelled bereik is a result, "Volgers" labelled conversie is not.
+    woorden = _woorden(f"{k.naam} {k.definitie}")
+    if woorden & _RESULTAAT:
+        return False
+    if woorden & _IJDEL:
+        return True
     return k.niveau == "output" or (k.niveau is None and k.familie == "bereik")
 
 
@@ -673,8 +691,21 @@ def alleen_ijdele_kpis(ix: Index) -> Vondsten:
 _WOORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _woorden(tekst: str) -> set[str]:
-    return {w for w in _WOORD.findall(tekst.casefold()) if len(w) > 2}
+@lru_cache(maxsize=4096)
+def _woorden(tekst: str) -> frozenset[str]:
+    return frozenset(w for w in _WOORD.findall(tekst.casefold()) if len(w) > 2)
+
+
+@regel("BM512", "waarschuwing", "doelen", "04")
+def resultaat_alleen_ijdel_gemeten(ix: Index) -> Vondsten:
+    """A goal about customers or sales measured only by attention (likes, followers)."""
+    for i, d in enumerate(ix.plan.doelen):
+        if d.soort not in ("conversie", "loyaliteit"):
+            continue
+        kpis = [ix.plan.kpis[r] for r in ix.kpis_per_doel.get(d.id, [])]
+        if kpis and all(_ijdel(k) for k in kpis):
+            namen = ", ".join(k.id for k in kpis)
+            yield f"doelen[{i}]", {"id": d.id, "soort": Keuze(d.soort), "kpis": namen}
 
 
 @regel("BM507", "waarschuwing", "kpis", "04")

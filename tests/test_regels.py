@@ -209,3 +209,16 @@ def test_a_durability_claim_without_reason_neither_silences_bm603_nor_passes(voo
         "Onze vaste klanten zijn 50+ en volgen ons daar, volgens onze enquête."
     )
     assert not {"BM603", "BM604"} & set(controleer(voorbeeld, "duurzaamheid").codes())
+
+
+def test_vanity_is_read_from_what_a_kpi_counts_not_only_its_label(voorbeeld):
+    d4_kpis = [k for k in voorbeeld.kpis if k.doel == "D4"]  # a conversion goal
+    assert "BM512" not in controleer(voorbeeld, "BM512").codes()
+    for k in d4_kpis:
+        k.naam, k.definitie = "Volgers op LinkedIn", "Aantal volgers van de bedrijfspagina."
+        k.familie, k.niveau = "conversie", "impact"  # labelled as a result, counts attention
+    b = next(iter(controleer(voorbeeld, "BM512")))
+    assert b.pad == "doelen[3]" and "K5, K6" in b.bericht()
+    d4_kpis[0].naam = "Klanten die via LinkedIn komen"  # a result, whatever its label says
+    d4_kpis[0].familie, d4_kpis[0].niveau = "bereik", "output"
+    assert "BM512" not in controleer(voorbeeld, "BM512").codes()
