@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, NullLocator
 
 from .berichten import getal, tekst
 from .figuren import nieuwe_figuur
@@ -52,7 +52,9 @@ def _stand(plan: Plan, kpi_id: str) -> KPIStand:
     )
 
 
-def _teken_kpi_op(ax: Axes, s: KPIStand, legenda: bool = True) -> None:
+def _teken_kpi_op(
+    ax: Axes, s: KPIStand, legenda: bool = True, *, compact: bool = False, met_datums: bool = True
+) -> None:
     k = s.kpi
     naam = _kort(k.naam or k.id)
     titel = tekst("meten.grafiek.titel_kpi", kpi=k.id, naam=naam, doel=k.doel or "?")
@@ -114,10 +116,16 @@ def _teken_kpi_op(ax: Axes, s: KPIStand, legenda: bool = True) -> None:
         )  # fmt: skip
     # Few ticks: enough to read a date and a value, and each label costs drawing time.
     heel = all(float(w).is_integer() for _, w in s.punten) and (s.norm or 0).is_integer()
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=heel))
-    locator = AutoDateLocator(minticks=3, maxticks=5)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    # In the compact dashboard style every tick is a line, a grid line and a label that
+    # matplotlib builds and draws: three value ticks and dates on the bottom row only keep a
+    # 20-KPI dashboard fast, and the title already states the latest value and the norm.
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=3 if compact else 5, integer=heel))
+    if met_datums:
+        locator = AutoDateLocator(minticks=3, maxticks=4 if compact else 5)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    else:
+        ax.xaxis.set_major_locator(NullLocator())
     if legenda:
         ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
 
@@ -224,8 +232,9 @@ def teken_voortgang(plan: Plan, *, per_kpi: bool = True, ax: Axes | None = None)
 def dashboard(plan: Plan, *, kolommen: int = 3) -> Figure:
     """One figure for the whole plan: attainment per goal on top, then one panel per KPI.
 
-    Each KPI panel is :func:`teken_kpi`'s plot, with the KPI's status and attainment in its
-    title; all panels share one time axis so that they line up.
+    Each KPI panel is :func:`teken_kpi`'s plot in a compact style (small multiples): the KPI's
+    status and attainment in its title, its unit on the value axis, three value ticks, and one
+    time range for all panels so that they line up, with dates under the bottom row only.
     """
     with zonder_gc():
         return _dashboard(plan, kolommen=kolommen)
@@ -256,13 +265,18 @@ def _dashboard(plan: Plan, *, kolommen: int) -> Figure:
         )  # fmt: skip
         # One shared time axis: the panels line up, so a student compares KPIs at a glance, and
         # only the bottom panel of each column needs date labels.
-        eerste = None
+        alle = [d for s in standen for d, _ in s.punten] + [
+            s.deadline for s in standen if s.deadline is not None
+        ]
+        # A small margin, as matplotlib's autoscale gives, keeps the deadline line off the frame.
+        marge = dt.timedelta(days=max(1, (max(alle) - min(alle)).days // 50)) if alle else None
+        bereik = (min(alle) - marge, max(alle) + marge) if alle else None
         for i, s in enumerate(standen):
-            ax = fig.add_subplot(onder[i // kolommen, i % kolommen], sharex=eerste)
-            eerste = eerste or ax
-            _teken_kpi_op(ax, s, legenda=(i == 0))
-            if i + kolommen < n:
-                ax.tick_params(axis="x", labelbottom=False)
+            ax = fig.add_subplot(onder[i // kolommen, i % kolommen])
+            # Not sharex: shared axes share one locator, and only the bottom row needs dates.
+            _teken_kpi_op(ax, s, legenda=(i == 0), compact=True, met_datums=i + kolommen >= n)
+            if bereik is not None:
+                ax.set_xlim(*bereik)
     datum = max((s.datum_laatste for s in standen if s.datum_laatste), default=None)
     fig.suptitle(
         tekst(

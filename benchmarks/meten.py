@@ -1,4 +1,4 @@
-"""Benchmark: import, compute and plot three years of daily data for 20 KPIs (target: < 1 s).
+"""Benchmark: import, compute and plot three years of daily data for 20 KPIs (target: < 0.3 s).
 
     python benchmarks/meten.py [--herhaal 5] [--png pad.png]
 

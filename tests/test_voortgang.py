@@ -201,6 +201,21 @@ def test_dashboard_is_one_figure_with_a_panel_per_kpi_and_english_labels():
     assert "⚠ likely missed" in fig.axes[3].get_title(loc="left")
 
 
+def test_dashboard_dates_only_on_the_bottom_row_and_one_time_range():
+    from basismodel_edu import dashboard
+
+    plan = voeg_metingen_toe(voorbeeldplan(), voorbeeldmetingen())
+    fig = dashboard(plan, kolommen=2)
+    panelen = fig.axes[1:]
+    n = len(panelen)
+    for i, ax in enumerate(panelen):
+        onderste = i + 2 >= n
+        # Dates on every panel cost drawing time and say nothing the bottom row does not.
+        assert bool(len(ax.get_xticks())) == onderste, i
+    assert len({ax.get_xlim() for ax in panelen}) == 1
+    assert all(len(ax.get_yticks()) <= 5 for ax in panelen)
+
+
 def test_voortgang_is_the_function_even_after_its_module_loaded():
     import basismodel_edu
     from basismodel_edu import reeks  # loads the module behind voortgang first
