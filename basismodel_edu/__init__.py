@@ -49,7 +49,7 @@ _WAAR = {
     "controleer_opdracht": "opdracht",
     "begin_opdracht": "opdracht",
     "geef_uit": "uitgave",
-    "beoordeel": "beoordeling",
+    "beoordeel": "nakijken",
     # language
     "zet_taal": "berichten",
     "huidige_taal": "berichten",

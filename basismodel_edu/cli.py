@@ -182,7 +182,7 @@ def _laad_commando_modules() -> None:
     # Commands that live beside their concern register themselves here when present.
     from importlib import import_module
 
-    for module in ("uitgave", "beoordeling", "app"):
+    for module in ("uitgave", "nakijken", "app"):
         try:
             import_module(f".{module}", __package__)
         except ModuleNotFoundError as e:

@@ -1,0 +1,73 @@
+"""The ``grade`` command: a thin layer over :func:`basismodel_edu.nakijken.beoordeel`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..berichten import tekst
+
+__all__: list[str] = []
+
+
+def _opzet(p: argparse.ArgumentParser) -> None:
+    from ..cli import _taal
+
+    p.add_argument("master", help=tekst("cli.help.master"))
+    p.add_argument("inzendingen", help=tekst("cli.help.inzendingen"))
+    p.add_argument("--out", required=True, help=tekst("cli.help.grade_uit"))
+    p.add_argument("--timeout", type=float, default=60, help=tekst("cli.help.timeout"))
+    p.add_argument(
+        "--notebook-timeout", type=float, default=None, help=tekst("cli.help.notebook_timeout")
+    )
+    p.add_argument("--workers", type=int, default=None, help=tekst("cli.help.workers"))
+    p.add_argument("--student", action="append", default=None, help=tekst("cli.help.student"))
+    p.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        dest="zonder_zandbak",
+        help=tekst("cli.help.zonder_zandbak"),
+    )
+    _taal(p)
+
+
+def _grade(args: argparse.Namespace) -> int:
+    from ..uitgave import MasterFout
+    from . import ZandbakFout, beoordeel
+
+    try:
+        res = beoordeel(
+            args.master,
+            args.inzendingen,
+            args.out,
+            timeout=args.timeout,
+            notebook_timeout=args.notebook_timeout,
+            werkers=args.workers,
+            zonder_zandbak=args.zonder_zandbak,
+            studenten=args.student,
+        )
+    except (MasterFout, FileExistsError, FileNotFoundError, ZandbakFout, ValueError) as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    onbeoordeeld = sum(b.status == "onbeoordeelbaar" for b in res.beoordelingen)
+    print(repr(res))
+    if not res.zandbak:
+        print(tekst("nakijken.zonder_zandbak_gedaan"), file=sys.stderr)
+    print(
+        tekst(
+            "nakijken.klaar",
+            aantal=len(res.beoordelingen) - onbeoordeeld,
+            onbeoordeeld=onbeoordeeld,
+            pad=res.uit / "cijferlijst.csv",
+        )
+    )
+    return 0
+
+
+def _registreer() -> None:
+    from ..cli import commando
+
+    commando("grade", _opzet)(_grade)
+
+
+_registreer()

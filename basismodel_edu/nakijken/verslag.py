@@ -1,0 +1,246 @@
+"""Write a graded class: gradebook, feedback pages, class overview, ``resultaten.json``.
+
+Written only after every sandbox and every process in it is gone, into a folder no kernel
+could reach. HTML comes from the Jinja2 templates in ``sjablonen/`` (autoescaped: a student's
+folder name or plan text is shown, never run). Gradebook cells a spreadsheet would read as a
+formula are neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import os
+import shutil
+from collections import Counter
+from pathlib import Path
+
+from ..berichten import getal, huidige_taal, tekst
+from ..uitgave import Master
+from .score import Beoordeling
+
+__all__ = ["MARKERING", "bereid_uitvoer", "cel", "schrijf"]
+
+MARKERING = ".basismodel-nakijken"
+
+
+def cel(waarde: object) -> str:
+    """A gradebook cell a spreadsheet shows as text, never runs as a formula.
+
+    >>> cel("=HYPERLINK(\\"http://x\\")")
+    "'=HYPERLINK(\\"http://x\\")"
+    >>> cel("Jan")
+    'Jan'
+    """
+    tekst_ = str(waarde)
+    if tekst_[:1] in ("=", "+", "-", "@", "\t", "\r", "\n") or tekst_[:1] == "\uff1d":
+        return "'" + tekst_
+    return tekst_
+
+
+@functools.lru_cache(maxsize=1)
+def _omgeving():
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("basismodel_edu", "sjablonen"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def laad_sjablonen() -> None:
+    """Load and compile the templates now, before any student code runs."""
+    for naam in ("feedback.html.j2", "overzicht.html.j2"):
+        _omgeving().get_template(naam)
+
+
+def _render(naam: str, **waarden) -> str:
+    return (
+        _omgeving().get_template(naam).render(t=tekst, getal=getal, taal=huidige_taal(), **waarden)
+    )
+
+
+def bereid_uitvoer(uit: Path) -> None:
+    if uit.exists() and (
+        not uit.is_dir() or (any(uit.iterdir()) and not (uit / MARKERING).exists())
+    ):
+        raise FileExistsError(tekst("nakijken.uitvoer_bezet", pad=str(uit)))
+
+
+def _label(code: str) -> str:
+    """A rule code with its title; the grader's own codes (a count, the plan file) in words."""
+    from ..berichten import tekst_delen
+
+    if code.startswith("AANTAL:"):
+        return tekst("nakijken.code.aantal", deel=code.split(":", 1)[1])
+    if code == "PLAN":
+        return tekst("nakijken.code.plan")
+    return f"{code} {tekst_delen(code).get('titel', '')}"
+
+
+def _grafiek(pad: Path, telling: list[tuple[str, int]]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    top = telling[:15][::-1]
+    fig, ax = plt.subplots(figsize=(8, 0.4 * len(top) + 1.2))
+    ax.barh([label for label, _ in top], [n for _, n in top], color="#1f5f99")
+    ax.set_xlabel(tekst("nakijken.overzicht.keer"))
+    ax.set_title(tekst("nakijken.grafiek.titel"))
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    fig.tight_layout()
+    fig.savefig(pad, dpi=100, metadata={"Software": None})
+    plt.close(fig)
+
+
+def _zichtbare_regels(master: Master) -> set[str]:
+    from ..controle import kies_regels
+
+    zichtbaar: set[str] = set()
+    for c in master.controles:
+        if not c.verborgen:
+            zichtbaar |= {r.code for r in kies_regels(c.argumenten.get("selectie"))}
+    return zichtbaar
+
+
+def _csv(pad: Path, master: Master, res: list[Beoordeling], zandbak: bool) -> None:
+    kop = [tekst("nakijken.kolom.student")]
+    for c in master.controles:
+        kop.append(f"{c.naam} ({getal(c.punten)})" + (" *" if c.verborgen else ""))
+    kop += [
+        tekst(f"nakijken.kolom.{k}")
+        for k in ("totaal", "maximum", "status", "opmerkingen", "zandbak", "sha256")
+    ]
+    with open(pad, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";")
+        w.writerow([cel(k) for k in kop])
+        for b in res:
+            punten = [getal(c.behaald) for c in b.controles] or [""] * len(master.controles)
+            opm = " | ".join([b.reden, *b.opmerkingen] if b.reden else b.opmerkingen)
+            w.writerow(
+                [
+                    cel(x)
+                    for x in (
+                        b.student,
+                        *punten,
+                        getal(b.totaal),
+                        getal(master.maximum),
+                        tekst(f"nakijken.status.{b.status}"),
+                        opm,
+                        tekst("waarde.ja" if zandbak else "waarde.nee"),
+                        b.bewijs.get("inzending_sha256", ""),
+                    )
+                ]
+            )
+
+
+def schrijf(
+    uit: Path,
+    master: Master,
+    res: list[Beoordeling],
+    herbouwd: dict[str, tuple[object, bytes | None]],
+    zipmeldingen: list,
+    bewijs: dict,
+) -> None:
+    """Write the output folder in a temporary sibling, then put it in place in one step."""
+    import nbformat
+
+    tijdelijk = uit.with_name(f".{uit.name}.bezig-{os.getpid()}")
+    if tijdelijk.exists():
+        shutil.rmtree(tijdelijk)
+    tijdelijk.mkdir(parents=True)
+    (tijdelijk / MARKERING).write_text("basismodel-edu grade\n", encoding="utf-8")
+    _csv(tijdelijk / "cijferlijst.csv", master, res, bewijs["zandbak"])
+    with open(tijdelijk / "onbeoordeelbaar.csv", "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";")
+        w.writerow([cel(tekst("nakijken.kolom.student")), cel(tekst("nakijken.overzicht.reden"))])
+        for b in res:
+            if b.status == "onbeoordeelbaar":
+                w.writerow([cel(b.student), cel(b.reden)])
+        for m in zipmeldingen:
+            w.writerow([cel(tekst("nakijken.kolom.zip_lid", naam=m.naam)), cel(m.reden)])
+    zichtbaar = _zichtbare_regels(master)
+    (tijdelijk / "feedback").mkdir()
+    for b in res:
+        pagina = _render(
+            "feedback.html.j2",
+            titel=tekst("nakijken.feedback.titel", opdracht=master.naam, student=b.student),
+            b=b,
+            maximum=master.maximum,
+            # Findings of the whole plan, minus what only hidden checks look at.
+            bevindingen=[x for x in b.bevindingen if x["code"] in zichtbaar],
+        )
+        (tijdelijk / "feedback" / f"{b.bestand}.html").write_text(pagina, encoding="utf-8")
+    beoordeeld = [b for b in res if b.status == "beoordeeld"]
+    telling = sorted(
+        Counter(code for b in beoordeeld for code in b.regels).items(), key=lambda x: (-x[1], x[0])
+    )
+    gelabeld = [(_label(code), n) for code, n in telling]
+    if telling:
+        _grafiek(tijdelijk / "overzicht.png", gelabeld)
+    per_controle = [
+        (
+            c.naam + (" *" if c.verborgen else ""),
+            sum(1 for b in beoordeeld if b.controles[i].behaald > 0),
+        )
+        for i, c in enumerate(master.controles)
+    ]
+    gem = sum(b.totaal for b in beoordeeld) / len(beoordeeld) if beoordeeld else 0
+    (tijdelijk / "overzicht.html").write_text(
+        _render(
+            "overzicht.html.j2",
+            titel=tekst("nakijken.overzicht.titel", opdracht=master.naam),
+            res=res,
+            beoordeeld=beoordeeld,
+            weg=[b for b in res if b.status == "onbeoordeelbaar"],
+            zip=zipmeldingen,
+            telling=gelabeld,
+            per_controle=per_controle,
+            gemiddelde=round(gem, 1),
+            maximum=master.maximum,
+            zandbak=bewijs["zandbak"],
+        ),
+        encoding="utf-8",
+    )
+    map_ = tijdelijk / "herbouwd"
+    map_.mkdir()
+    for naam, (nb, plan) in herbouwd.items():
+        (map_ / naam).mkdir()
+        if plan is not None:
+            (map_ / naam / master.plan).write_bytes(plan)
+        nbformat.write(nb, map_ / naam / "opdracht.ipynb")
+    gegevens = {
+        "bewijs": bewijs,
+        "studenten": [
+            {
+                "student": b.student,
+                "status": b.status,
+                "totaal": b.totaal,
+                "maximum": master.maximum,
+                "reden": b.reden,
+                "opmerkingen": b.opmerkingen,
+                "controles": [c.__dict__ for c in b.controles],
+                "regels": b.regels,
+                "bewijs": b.bewijs,
+            }
+            for b in res
+        ],
+        "zip": [m.__dict__ for m in zipmeldingen],
+    }
+    (tijdelijk / "resultaten.json").write_text(
+        json.dumps(gegevens, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    # Earlier output of ours is replaced only now, when the new one is complete.
+    if uit.exists():
+        oud = uit.with_name(f".{uit.name}.oud-{os.getpid()}")
+        os.replace(uit, oud)
+        os.replace(tijdelijk, uit)
+        shutil.rmtree(oud, ignore_errors=True)
+    else:
+        os.replace(tijdelijk, uit)
