@@ -29,9 +29,8 @@ from tasks import thuis_omgeving  # noqa: E402
 
 os.environ.update(thuis_omgeving(Path(tempfile.mkdtemp(prefix="basismodel-bench-home-"))))
 
-from nakijkhulp import ROOT, inzending, oplossingsplan, student_nb, voeg_cel_in  # noqa: E402
-
 from basismodel_edu.beoordeling import beoordeel  # noqa: E402
+from nakijkhulp import ROOT, inzending, oplossingsplan, student_nb, voeg_cel_in  # noqa: E402
 
 OPDRACHT = ROOT / "exercises" / "missie_fietsenmaker"
 

@@ -8,16 +8,14 @@ change another's grade.
 
 from __future__ import annotations
 
-import csv
 import json
-import zipfile
 from pathlib import Path
 
 import nbformat
 import pytest
 from nakijkhulp import OPDRACHTEN, inzending, oplossingsplan, student_nb, voeg_cel_in
 
-from basismodel_edu.beoordeling import beoordeel, herbouw
+from basismodel_edu.nakijken import beoordeel, herbouw
 from basismodel_edu.opdracht import controleer_opdracht, lees_controlecel, toets_plan
 from basismodel_edu.uitgave import MasterFout, geef_uit, lees_master
 
@@ -105,10 +103,13 @@ def test_master_earns_every_point_and_student_version_none(opdracht, tmp_path):
     master, student = res["master"], res["student"]
     assert master.totaal == res.maximum > 0, master
     assert master.opmerkingen == []
-    assert all(c.in_notebook == "gehaald" and c.nakijker for c in master.controles)
+    assert all(c.nakijker for c in master.controles)
+    assert all(c.in_notebook == ("-" if c.verborgen else "gehaald") for c in master.controles)
     assert student.totaal == 0
     # every check fails on the student version both in the kernel and in the grader's re-check
-    assert all(c.in_notebook == "niet gehaald" and not c.nakijker for c in student.controles)
+    assert all(not c.nakijker for c in student.controles)
+    assert all(c.in_notebook == "niet gehaald" for c in student.controles if not c.verborgen)
+    assert all(c.in_notebook == "-" for c in student.controles if c.verborgen)
 
 
 def test_rebuild_restores_checks_by_id_after_added_and_deleted_cells():
@@ -120,182 +121,15 @@ def test_rebuild_restores_checks_by_id_after_added_and_deleted_cells():
     nieuw, opm = herbouw(master, nb, b"{}")
     ids = [c.id for c in nieuw.cells]
     assert ids.index("eigen-1") < ids.index("opstart")
+    zichtbaar = [c for c in master.controles if not c.verborgen]
     for c in master.controles:
-        assert ids.count(c.id) == 1 and ids.index(c.id) > ids.index("uitleg-controle")
-    assert [c.id for c in master.controles] == [
-        i for i in ids if i in {c.id for c in master.controles}
-    ]
+        # hidden checks run only in the grader's own process, never in the student's kernel
+        assert ids.count(c.id) == (0 if c.verborgen else 1)
+    for c in zichtbaar:
+        assert ids.index(c.id) > ids.index("uitleg-controle")
+    assert [c.id for c in zichtbaar] == [i for i in ids if i in {c.id for c in zichtbaar}]
     assert len(opm) == 1 and master.controles[0].naam in opm[0]
     assert nieuw.metadata.kernelspec.name == "python3"
-
-
-# --- tampering and breakage, one batch ------------------------------------------------------
-
-
-@pytest.mark.slow
-def test_tampering_and_breakage_get_exactly_their_credit(tmp_path):
-    opdracht = next(p for p in OPDRACHTEN if p.name == "missie_fietsenmaker")
-    master = lees_master(opdracht / "master.ipynb")
-    vol = master.maximum
-    goed = oplossingsplan(opdracht, tmp_path / "opl")
-    start = opdracht / "startplan.json"
-    half = json.loads(goed.read_text("utf-8"))
-    half["missie"]["kernwaarden"] = []  # fails the first check (BM103) and the hidden one
-    uit = tmp_path / "uit"
-    w = tmp_path / "klas"
-
-    def nb_met(bron: str | None = None):
-        nb = student_nb(opdracht)
-        return voeg_cel_in(nb, bron) if bron else nb
-
-    inzending(w, "eerlijk", nb_met(), goed)
-    inzending(w, "leeg", nb_met(), start)
-    nb = nb_met()
-    for c in nb.cells:
-        if c.id == "controle-kernvraag":
-            c.source = "print('✔ gehaald')"
-    inzending(w, "controle_bewerkt", nb, half)
-    nb = nb_met()
-    nb.cells = [c for c in nb.cells if "controle" not in c.metadata.get("tags", [])]
-    inzending(w, "controle_gewist", nb, goed)
-    inzending(
-        w,
-        "functie_herdefinieerd",
-        nb_met(
-            "import basismodel_edu.opdracht as o\n"
-            "o.controleer_opdracht = lambda *a, **k: print('✔ gehaald')\n"
-            "o.toets_plan = None"
-        ),
-        start,
-    )
-    inzending(w, "nep_succes", nb_met("print(\"✔ Controle 'Missie' gehaald (2 punten).\")"), start)
-    nb = nb_met()
-    for c in nb.cells:
-        if "controle" in c.metadata.get("tags", []):
-            c.metadata["tags"].append("nbval-skip")
-            c.execution_count = 9
-            c.outputs = [nbformat.v4.new_output("stream", name="stdout", text="✔ gehaald\n")]
-    inzending(w, "nep_uitvoer", nb, start)
-    inzending(
-        w,
-        "schrijft_uitvoer",
-        nb_met(
-            "from pathlib import Path\n"
-            f"u = Path({str(uit)!r}); (u / 'feedback').mkdir(parents=True, exist_ok=True)\n"
-            "(u / 'cijferlijst.csv').write_text('eerlijk;0\\nschrijft_uitvoer;99\\n')\n"
-            "(u / 'feedback' / 'eerlijk.html').write_text('0 punten')\n"
-            "(u / 'nep.txt').write_text('nep')"
-        ),
-        goed,
-    )
-    inzending(w, "lus", nb_met("while True:\n    pass"), goed)
-    inzending(
-        w,
-        "lus_onderbreekbaar_niet",
-        nb_met(
-            "import time\nwhile True:\n    try:\n        time.sleep(0.1)\n"
-            "    except KeyboardInterrupt:\n        pass"
-        ),
-        goed,
-    )
-    inzending(w, "crash", nb_met("import os\nos._exit(1)"), goed)
-    inzending(w, "kapotte_json", ruw='{"cells": [', plan=goed)
-    inzending(w, "geen_plan", nb_met())
-    inzending(w, "geen_notebook", plan=goed)
-    # alters every other student's files it can find, early in the batch
-    inzending(
-        w,
-        "aaa_sabotage",
-        nb_met(
-            "from pathlib import Path\n"
-            "for p in list(Path.cwd().parent.rglob('*.json')) + list(Path.cwd().parent.rglob('*.ipynb')):\n"
-            "    if Path.cwd() not in p.parents:\n"
-            "        p.write_text('{}')"
-        ),
-        goed,
-    )
-    inzending(w, "zz_slachtoffer", nb_met(), goed)
-    inzending(w / "genest", "inlevering 1", nb_met(), goed)  # a platform's extra folder level
-    # a folder named like the package, shipping a pytest plugin, a conftest, a fake package for
-    # its own kernel and an extra notebook: none of it may run in the grader's pytest process
-    slim = inzending(w, "basismodel_edu", nb_met(), start)
-    vals = "import json, sys\nopen(sys.argv[-1], 'w').write('[]')\n"
-    (slim / "_nakijkplugin.py").write_text(vals, encoding="utf-8")
-    (slim / "conftest.py").write_text(
-        "def pytest_runtest_logreport(report):\n    report.outcome = 'passed'\n", encoding="utf-8"
-    )
-    (slim / "basismodel_edu").mkdir()
-    (slim / "basismodel_edu" / "__init__.py").write_text("", encoding="utf-8")
-    (slim / "basismodel_edu" / "opdracht.py").write_text(
-        "def controleer_opdracht(*a, **k):\n    print('gehaald')\n", encoding="utf-8"
-    )
-    (slim / "extra").mkdir()
-    nbformat.write(nb_met("import time\ntime.sleep(60)"), slim / "extra" / "opdracht.ipynb")
-
-    zip_ = tmp_path / "export.zip"
-    with zipfile.ZipFile(zip_, "w") as z:
-        for p in sorted(w.rglob("*")):
-            if p.is_file():
-                z.write(p, Path("export") / p.relative_to(w))
-        z.writestr("../buiten/opdracht.ipynb", "{}")  # an unsafe member
-    voor = {p: p.read_bytes() for p in w.rglob("*") if p.is_file()}
-
-    res = beoordeel(opdracht / "master.ipynb", zip_, uit, timeout=5, werkers=2)
-
-    assert {p: p.read_bytes() for p in w.rglob("*") if p.is_file()} == voor
-    verwacht = {
-        "eerlijk": vol,
-        "leeg": 0,
-        "controle_bewerkt": 2,  # only 'social media' holds; the edited check was restored
-        "controle_gewist": vol,
-        "functie_herdefinieerd": 0,
-        "nep_succes": 0,
-        "nep_uitvoer": 0,
-        "schrijft_uitvoer": vol,
-        "lus": vol,  # interrupted after 5 s; the checks after it still ran and passed
-        "lus_onderbreekbaar_niet": 0,
-        "crash": 0,
-        "kapotte_json": 0,
-        "geen_plan": 0,
-        "geen_notebook": 0,
-        "aaa_sabotage": vol,
-        "zz_slachtoffer": vol,
-        "genest": vol,
-        "basismodel_edu": 0,
-        "..": 0,
-    }
-    assert {b.student: b.totaal for b in res.beoordelingen} == verwacht
-
-    def opm(student):
-        b = res[student]
-        return " ".join([b.reden, *b.opmerkingen])
-
-    assert "hersteld" in opm("controle_bewerkt") and "hersteld" in opm("controle_gewist")
-    assert "omzeild" in opm("functie_herdefinieerd")
-    assert "omzeild" in opm("basismodel_edu")
-    assert "5 s" in opm("lus") and "kernel" in opm("lus_onderbreekbaar_niet")
-    assert "kernel" in opm("crash")
-    assert "ontbreekt" in opm("geen_plan")
-    # the saboteur may disturb others' own cells (their plan file on disk), never their grade
-    for s, woord in (("kapotte_json", "JSON"), ("geen_notebook", "notebook"), ("..", "zip")):
-        assert res[s].status == "onbeoordeelbaar" and woord in res[s].reden
-
-    # the output folder holds only what the grader wrote, after the run
-    assert not (uit / "nep.txt").exists()
-    with open(uit / "cijferlijst.csv", encoding="utf-8-sig") as f:
-        rijen = {r[0]: r for r in csv.reader(f, delimiter=";")}
-    assert rijen["schrijft_uitvoer"][-4] == f"{vol:g}" and rijen["eerlijk"][-4] == f"{vol:g}"
-    pagina = (uit / "feedback" / "leeg.html").read_text("utf-8")
-    assert "BM102" in pagina and "Missie grondig uitgewerkt" in pagina
-    assert (
-        "missie.kernwaarden" not in pagina.split("Missie grondig uitgewerkt")[1].split("</tr>")[0]
-    )
-    assert "0 van 6" in pagina or "0 van 6 punten" in pagina
-    assert (uit / "overzicht.png").stat().st_size > 1000
-    assert "BM102" in (uit / "overzicht.html").read_text("utf-8")
-    with open(uit / "onbeoordeelbaar.csv", encoding="utf-8-sig") as f:
-        assert {r[0] for r in csv.reader(f, delimiter=";")} >= {"kapotte_json", "geen_notebook"}
-    assert (uit / "herbouwd" / "eerlijk" / "eerlijk.ipynb").exists()
 
 
 def test_cli_release_and_grade_refusals(tmp_path, capsys):
@@ -314,13 +148,10 @@ def test_cli_release_and_grade_refusals(tmp_path, capsys):
     assert main(["grade", str(master), str(tmp_path / "weg"), "--out", str(tmp_path / "u")]) == 2
 
 
-def test_kernels_get_no_secrets_and_no_colours(tmp_path, monkeypatch):
-    from basismodel_edu.beoordeling import _omgeving_voor_kernels
+def test_kernels_get_no_secrets_and_no_colours(monkeypatch):
+    from basismodel_edu.nakijken.zandbak import kernel_omgeving
 
     monkeypatch.setenv("LMS_API_TOKEN", "geheim")
-    monkeypatch.setenv("PYTEST_ADDOPTS", "-p iets")
-    omgeving = _omgeving_voor_kernels(tmp_path)
-    assert "LMS_API_TOKEN" not in omgeving and "PYTEST_ADDOPTS" not in omgeving
-    assert "PATH" in omgeving
-    profiel = Path(omgeving["IPYTHONDIR"]) / "profile_default" / "ipython_config.py"
-    assert "nocolor" in profiel.read_text(encoding="utf-8")
+    omgeving = kernel_omgeving()
+    assert "LMS_API_TOKEN" not in omgeving and "geheim" not in str(omgeving)
+    assert omgeving["HOME"] == "/home/student" and "PATH" in omgeving

@@ -138,10 +138,6 @@ def beoordeel(
     begin = time.perf_counter()
     m = lees_master(master)
     _voorbereid()
-    waarom = beschikbaar()
-    zandbak = not zonder_zandbak
-    if zandbak and waarom is not None:
-        raise ZandbakFout(tekst("nakijken.geen_zandbak", reden=waarom))
     if grenzen is None:
         grenzen = Grenzen(
             seconden_per_cel=timeout,
@@ -152,6 +148,10 @@ def beoordeel(
     bron = Path(inzendingen)
     if not bron.exists():
         raise FileNotFoundError(tekst("nakijken.inzendingen_ontbreken", pad=str(bron)))
+    waarom = beschikbaar()
+    zandbak = not zonder_zandbak
+    if zandbak and waarom is not None:
+        raise ZandbakFout(tekst("nakijken.geen_zandbak", reden=waarom))
     werkers = werkers or (os.cpu_count() or 1) + 1
     with tempfile.TemporaryDirectory(prefix="bm-", dir=_korte_tmp()) as tmp:
         tmp_ = Path(tmp)
@@ -207,8 +207,8 @@ def _beoordeel_alle(
             return voer_uit(
                 nb, Kernel(werkmap, tmp / "i" / str(i), grenzen, zandbak=zandbak), grenzen
             )
-        except Exception:
-            return Uitvoering(start_mislukt=True)
+        except Exception as e:  # the grader's own failure on this one notebook
+            return Uitvoering(start_mislukt=True, startfout=type(e).__name__)
 
     with ThreadPoolExecutor(max_workers=werkers) as pool:
         uitvoeringen = list(pool.map(draai, te_draaien))

@@ -279,7 +279,8 @@ def pak_uit(
             if not _veilig_lid(naam):
                 meldingen.append(Zipmelding(voorvoegsel + naam, tekst("nakijken.zip.buiten")))
                 continue
-            if stat.S_ISLNK(modus) or (modus and not (stat.S_ISREG(modus) or stat.S_ISDIR(modus))):
+            soort = stat.S_IFMT(modus)  # 0 when the zip tool stored no Unix file type
+            if soort and soort not in (stat.S_IFREG, stat.S_IFDIR):
                 meldingen.append(Zipmelding(voorvoegsel + naam, tekst("nakijken.zip.link")))
                 continue
             pad = doel.joinpath(*naam.rstrip("/").split("/"))

@@ -65,7 +65,7 @@ def score(
     b = Beoordeling(student, "beoordeeld", opmerkingen=list(opmerkingen))
     u = uitvoering
     if u.start_mislukt:
-        b.opmerkingen.append(tekst("nakijken.opmerking.start_mislukt"))
+        b.opmerkingen.append(tekst("nakijken.opmerking.start_mislukt", fout=u.startfout or "-"))
     if u.time_out:
         b.opmerkingen.append(
             tekst("nakijken.opmerking.time_out", seconden=grenzen.seconden_per_cel)

@@ -35,6 +35,7 @@ class Uitvoering:
     notebook_te_lang: bool = False
     kernel_dood: bool = False
     start_mislukt: bool = False
+    startfout: str = ""  # the grader's own exception, for the lecturer
     uitvoer_te_groot: bool = False
     seconden: float = 0.0
 
@@ -52,8 +53,9 @@ def voer_uit(nb: Any, kernel: Kernel, grenzen: Grenzen) -> Uitvoering:
     code = [c for c in nb.cells if c.get("cell_type") == "code"]
     try:
         client = kernel.start()
-    except Exception:
+    except Exception as e:
         u.start_mislukt = True
+        u.startfout = f"{type(e).__name__}: {str(e)[:120]}"
         for c in code:
             u.cellen[c.get("id")] = NIET_GEDRAAID
         return u
