@@ -6,7 +6,9 @@ The class is generated from the missie exercise: correct, partly wrong, erroring
 student's own raises) and looping ones (an endless loop, stopped by the cell timeout). The floor
 is the rebuilt notebooks, executed one after another by a bare nbclient loop (one kernel each,
 errors allowed, interrupted on timeout), without any grading. Target (issue 5): the whole
-grading batch takes at most 0.6 times the floor, using both cores.
+grading batch, with every kernel in its own sandbox, takes at most 0.6 times the floor, with the
+same cell timeout. The same class is also graded without the sandbox, to print the sandbox's own
+cost per notebook.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from tasks import thuis_omgeving  # noqa: E402
 
 os.environ.update(thuis_omgeving(Path(tempfile.mkdtemp(prefix="basismodel-bench-home-"))))
 
-from basismodel_edu.beoordeling import beoordeel  # noqa: E402
 from nakijkhulp import ROOT, inzending, oplossingsplan, student_nb, voeg_cel_in  # noqa: E402
+
+from basismodel_edu.nakijken import beoordeel  # noqa: E402
 
 OPDRACHT = ROOT / "exercises" / "missie_fietsenmaker"
 
@@ -87,7 +90,7 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--aantal", type=int, default=60)
     p.add_argument("--timeout", type=float, default=10)
-    p.add_argument("--werkers", type=int, default=2)
+    p.add_argument("--werkers", type=int, default=None, help="default: cores + 1")
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="basismodel-bench-"))
     soorten = maak_klas(tmp / "klas", args.aantal)
@@ -104,6 +107,16 @@ def main() -> None:
         werkers=args.werkers,
     )
     nakijken = time.perf_counter() - begin
+    begin = time.perf_counter()
+    beoordeel(
+        OPDRACHT / "master.ipynb",
+        tmp / "klas",
+        tmp / "uit-zonder",
+        timeout=args.timeout,
+        werkers=args.werkers,
+        zonder_zandbak=True,
+    )
+    zonder = time.perf_counter() - begin
     totalen = {}
     for b in res.beoordelingen:
         totalen.setdefault(b.student.split("_")[1], set()).add(b.totaal)
@@ -111,10 +124,13 @@ def main() -> None:
 
     vloer_s, n = vloer(tmp / "uit" / "herbouwd", args.timeout)
     print(f"vloer (nbclient, na elkaar): {vloer_s:6.1f} s = {vloer_s / n:.2f} s per notebook")
+    werkers = args.werkers or (os.cpu_count() or 1) + 1
     print(
-        f"nakijken ({args.werkers} werkers):      {nakijken:6.1f} s = {nakijken / args.aantal:.2f} s per inzending"
+        f"nakijken, zandbak ({werkers} tegelijk): {nakijken:6.1f} s = {nakijken / args.aantal:.2f} s per inzending"
     )
-    print(f"verhouding nakijken / vloer: {nakijken / vloer_s:.2f} (doel ≤ 0.60)")
+    print(f"nakijken, zonder zandbak:       {zonder:6.1f} s")
+    print(f"kosten van de zandbak: {(nakijken - zonder) / args.aantal * 1000:+.0f} ms per notebook")
+    print(f"verhouding nakijken (zandbak) / vloer: {nakijken / vloer_s:.2f} (doel ≤ 0.60)")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

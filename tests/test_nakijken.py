@@ -13,9 +13,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import vereist
 from nakijkhulp import OPDRACHTEN, inzending, oplossingsplan, student_nb, voeg_cel_in
 
 from basismodel_edu.nakijken import beoordeel, herbouw
+from basismodel_edu.nakijken.zandbak import beschikbaar
 from basismodel_edu.opdracht import controleer_opdracht, lees_controlecel, toets_plan
 from basismodel_edu.uitgave import MasterFout, geef_uit, lees_master
 
@@ -97,6 +99,7 @@ def _klas(tmp_path: Path, opdracht: Path) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("opdracht", OPDRACHTEN, ids=lambda p: p.name)
 def test_master_earns_every_point_and_student_version_none(opdracht, tmp_path):
+    vereist(beschikbaar() is None, f"no sandbox here: {beschikbaar()}")
     res = beoordeel(
         opdracht / "master.ipynb", _klas(tmp_path, opdracht), tmp_path / "uit", werkers=1
     )
