@@ -280,11 +280,46 @@ class Kernel:
         client.start_channels()
         self.client = client
         try:
-            client.wait_for_ready(timeout=startwacht)
+            self._wacht_tot_klaar(client, startwacht)
         except RuntimeError:
             self.stop()
             raise
         return client
+
+    def _wacht_tot_klaar(self, client, startwacht: float) -> None:
+        # jupyter_client's wait_for_ready asks the heartbeat whether the kernel lives; without a
+        # kernel manager that heartbeat may not beat yet and it reports a live kernel as dead
+        # (measured: 9 in 60 under load). Our own process is the truth here.
+        import time
+        from queue import Empty
+
+        einde = time.monotonic() + startwacht
+        while time.monotonic() < einde:
+            if not self.leeft():
+                raise RuntimeError("kernel process ended before it was ready")
+            msg_id = client.kernel_info()
+            tot = min(time.monotonic() + 2, einde)
+            while time.monotonic() < tot:
+                try:
+                    msg = client.get_shell_msg(timeout=0.25)
+                except Empty:
+                    if not self.leeft():
+                        raise RuntimeError("kernel process ended before it was ready") from None
+                    continue
+                if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                    # Ready once iopub, too, carries this request's status: a cell's output is
+                    # then never lost to a subscription that is not connected yet.
+                    gehoord = False
+                    while True:
+                        try:
+                            m = client.get_iopub_msg(timeout=0.2)
+                        except Empty:
+                            break
+                        gehoord |= m.get("parent_header", {}).get("msg_id") == msg_id
+                    if gehoord:
+                        return
+                    break
+        raise RuntimeError(f"kernel not ready within {startwacht:g} s")
 
     def leeft(self) -> bool:
         return self.proces is not None and self.proces.poll() is None
