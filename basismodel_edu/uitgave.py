@@ -155,7 +155,10 @@ def _zonder_oplossing(bron: str, cel_id: str, pad: Path) -> str:
             continue
         if in_blok:
             if kaal.startswith(SJABLOON):
-                voorbeeld.append(inspringing + "# " + kaal[len(SJABLOON) :].strip())
+                # keep the example's own indentation, so a long example can span lines
+                voorbeeld_regel = kaal[len(SJABLOON) :].rstrip()
+                voorbeeld_regel = voorbeeld_regel.removeprefix(" ")
+                voorbeeld.append((inspringing + "# " + voorbeeld_regel).rstrip())
             continue
         uit.append(regel)
     if in_blok:
