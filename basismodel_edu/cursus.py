@@ -15,7 +15,10 @@ A student's own work lives only in the view (``plan.json``, their answers in ``o
 a lesson's ``werk/`` folder), never in a file that git tracks, so a ``git pull`` of a course
 update never conflicts with it. Refreshing the view copies a course file only when the student
 has not changed the copy since it was last written: ``.cursus.json`` keeps the SHA-256 of every
-file as it was copied. Stdlib only: ``tasks.py lab`` runs it before anything else.
+file as it was copied. For a notebook it also keeps the SHA-256 of its cells' sources: JupyterLab
+rewrites a notebook's metadata and outputs when a student opens, runs and saves it, and a copy
+whose sources are still the course's is no work of the student, so it is updated too.
+Stdlib only: ``tasks.py lab`` runs it before anything else.
 """
 
 from __future__ import annotations
@@ -66,6 +69,18 @@ def _hash(pad: Path) -> str:
     return hashlib.sha256(pad.read_bytes()).hexdigest()
 
 
+def _bronhash(pad: Path) -> str | None:
+    """The SHA-256 of a notebook's cell types and sources (``None`` for other or broken files)."""
+    if pad.suffix != ".ipynb":
+        return None
+    try:
+        cellen = json.loads(pad.read_text(encoding="utf-8"))["cells"]
+        bron = [[c["cell_type"], "".join(c["source"])] for c in cellen]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return hashlib.sha256(json.dumps(bron).encode("utf-8")).hexdigest()
+
+
 def ververs(bron: str | os.PathLike[str], doel: str | os.PathLike[str]) -> Verversing:
     """Build or refresh the course view ``doel`` from the repository ``bron``.
 
@@ -84,12 +99,18 @@ def ververs(bron: str | os.PathLike[str], doel: str | os.PathLike[str]) -> Verve
     for relatief, bronbestand in bestanden(bron).items():
         pad = doel / relatief
         nieuw = _hash(bronbestand)
+        vorig = stand.get(relatief)
+        if not isinstance(vorig, dict):
+            vorig = {"bytes": vorig}
         if pad.exists():
             huidig = _hash(pad)
             if huidig == nieuw:
-                stand[relatief] = nieuw
+                stand[relatief] = {"bytes": nieuw, "bron": _bronhash(bronbestand)}
                 continue
-            if stand.get(relatief) != huidig:  # changed by the student: their work wins
+            ongewijzigd = vorig.get("bytes") == huidig or (
+                vorig.get("bron") is not None and vorig.get("bron") == _bronhash(pad)
+            )
+            if not ongewijzigd:  # changed by the student: their work wins
                 uit.eigen_werk.append(relatief)
                 continue
             uit.bijgewerkt.append(relatief)
@@ -99,7 +120,7 @@ def ververs(bron: str | os.PathLike[str], doel: str | os.PathLike[str]) -> Verve
         tijdelijk = pad.with_name(pad.name + ".tmp")
         shutil.copyfile(bronbestand, tijdelijk)
         os.replace(tijdelijk, pad)
-        stand[relatief] = nieuw
+        stand[relatief] = {"bytes": nieuw, "bron": _bronhash(bronbestand)}
     tijdelijk = stand_pad.with_name(STAND + ".tmp")
     tijdelijk.write_text(json.dumps(stand, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(tijdelijk, stand_pad)

@@ -90,3 +90,49 @@ def test_run_all_in_a_student_exercise_shows_every_panel_and_no_traceback(browse
     assert tekst.count("Wat is er mis:") >= len(controles)
     assert fouttekst.count("nog niet gehaald") == len(controles)
     print(f"screenshots: {foto} {tmp_path / 'paneel.png'}")
+
+
+LES = "notebooks/01_missie.ipynb"
+
+
+def test_open_run_all_and_save_a_lesson_leaves_the_repository_unchanged(browser, tmp_path):
+    """The student opens a lesson from the course view, runs it all and saves it: the view's copy
+    changes (JupyterLab rewrites metadata and outputs), while every lesson and exercise file of
+    the repository stays byte for byte the same, so ``git status --porcelain`` stays empty."""
+    cursus = tmp_path / "cursus"
+    ververs(HIER, cursus)
+
+    def repo_bestanden() -> dict[str, bytes]:
+        return {
+            str(p.relative_to(HIER)): p.read_bytes()
+            for map_ in ("notebooks", "exercises")
+            for p in sorted((HIER / map_).rglob("*"))
+            if p.is_file()
+        }
+
+    voor = repo_bestanden()
+    kopie_voor = (cursus / LES).read_bytes()
+    poort, token = _vrije_poort(), secrets.token_hex(16)
+    basis = f"http://127.0.0.1:{poort}"
+    with _server(
+        _lab(cursus, poort, token), cursus, f"{basis}/api/status?token={token}", tmp_path / "l.log"
+    ):
+        page = browser.new_page(viewport={"width": 1300, "height": 1000})
+        page.set_default_timeout(WACHT_MS)
+        page.goto(f"{basis}/lab/tree/{LES}?token={token}", timeout=WACHT_MS)
+        _run_all(page)
+        einde = time.monotonic() + 3 * WACHT_MS / 1000
+        while True:
+            prompts = page.locator(".jp-InputPrompt").all_inner_texts()
+            klaar = [p for p in prompts if re.search(r"\[\d+\]", p)]
+            if klaar and not any("*" in p for p in prompts) and len(klaar) > 3:
+                break
+            assert time.monotonic() < einde, prompts
+            page.wait_for_timeout(500)
+        page.keyboard.press("Control+s")
+        einde = time.monotonic() + WACHT_MS / 1000
+        while (cursus / LES).read_bytes() == kopie_voor:
+            assert time.monotonic() < einde, "JupyterLab did not save the lesson"
+            page.wait_for_timeout(300)
+        page.screenshot(path=str(tmp_path / "les-bewaard.png"))
+    assert repo_bestanden() == voor

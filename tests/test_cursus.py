@@ -114,7 +114,9 @@ def test_refresh_keeps_the_students_changes_and_updates_the_rest(tmp_path: Path)
     eerste = ververs(bron, doel)
     assert "exercises/missie_fietsenmaker/opdracht.ipynb" in eerste.nieuw
     eigen = doel / "exercises" / "missie_fietsenmaker" / "opdracht.ipynb"
-    eigen.write_text(eigen.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    nb = json.loads(eigen.read_text(encoding="utf-8"))
+    nb["cells"][0]["source"] = ["mijn antwoord"]
+    eigen.write_text(json.dumps(nb), encoding="utf-8")
     (doel / "exercises" / "missie_fietsenmaker" / "plan.json").write_text("{}", encoding="utf-8")
     # the course changes both the exercise the student edited and one they did not touch
     for naam in ("missie_fietsenmaker", "visie_dansschool"):
@@ -122,7 +124,39 @@ def test_refresh_keeps_the_students_changes_and_updates_the_rest(tmp_path: Path)
     tweede = ververs(bron, doel)
     assert tweede.eigen_werk == ["exercises/missie_fietsenmaker/opdracht.ipynb"]
     assert tweede.bijgewerkt == ["exercises/visie_dansschool/opdracht.ipynb"]
-    assert eigen.read_text(encoding="utf-8").endswith(" ")
+    assert "mijn antwoord" in eigen.read_text(encoding="utf-8")
     assert (doel / "exercises" / "visie_dansschool" / "opdracht.ipynb").read_text() == "{}"
     assert (doel / "exercises" / "missie_fietsenmaker" / "plan.json").read_text() == "{}"
     assert ververs(bron, doel).bijgewerkt == []
+
+
+def test_a_lesson_only_run_and_saved_is_updated_but_an_edited_one_is_kept(tmp_path: Path) -> None:
+    bron = tmp_path / "repo"
+    shutil.copytree(HIER / "notebooks", bron / "notebooks")
+    shutil.copytree(HIER / "exercises", bron / "exercises")
+    doel = tmp_path / "cursus"
+    ververs(bron, doel)
+    gedraaid, bewerkt = (
+        doel / "notebooks" / "01_missie.ipynb",
+        doel / "notebooks" / "02_visie.ipynb",
+    )
+    # what JupyterLab does on Run All and save: other metadata and outputs, the same sources
+    nb = json.loads(gedraaid.read_text(encoding="utf-8"))
+    nb["metadata"]["kernelspec"]["display_name"] = "Anders"
+    for cel in nb["cells"]:
+        if cel["cell_type"] == "code":
+            cel["execution_count"] = 99
+    gedraaid.write_text(json.dumps(nb), encoding="utf-8")
+    nb = json.loads(bewerkt.read_text(encoding="utf-8"))
+    nb["cells"][0]["source"] = ["mijn aantekening"]
+    bewerkt.write_text(json.dumps(nb), encoding="utf-8")
+    for naam in ("01_missie", "02_visie"):  # a course update of both lessons
+        les = bron / "notebooks" / f"{naam}.ipynb"
+        nb = json.loads(les.read_text(encoding="utf-8"))
+        nb["cells"].append({"cell_type": "markdown", "id": "nieuw", "metadata": {}, "source": "x"})
+        les.write_text(json.dumps(nb), encoding="utf-8")
+    v = ververs(bron, doel)
+    assert v.bijgewerkt == ["notebooks/01_missie.ipynb"]
+    assert v.eigen_werk == ["notebooks/02_visie.ipynb"]
+    assert gedraaid.read_bytes() == (bron / "notebooks" / "01_missie.ipynb").read_bytes()
+    assert "mijn aantekening" in bewerkt.read_text(encoding="utf-8")
