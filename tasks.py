@@ -1,6 +1,6 @@
 """The project's commands, for Windows, macOS and Linux alike (only the Python standard library).
 
-    python tasks.py lab     start JupyterLab on the lesson notebooks
+    python tasks.py lab     start JupyterLab on the course folder cursus/ (lessons and exercises)
     python tasks.py test    run the whole test suite (lint, format, tests, lesson notebooks)
     python tasks.py app     serve the plan editor as a web app without code (Voila)
 
@@ -61,7 +61,12 @@ def _installeer(extra: str) -> Path:
 
 def lab(args: list[str]) -> int:
     python = _installeer("")
-    return subprocess.call([str(python), "-m", "jupyter", "lab", str(HIER / "notebooks"), *args])
+    # The student sees the course view, not the repository: lessons and the student versions of
+    # the exercises, no masters. Their own work stays in it (see basismodel_edu/cursus.py).
+    cursus = HIER / "cursus"
+    subprocess.run([str(python), "-m", "basismodel_edu.cursus", str(HIER), str(cursus)], check=True)
+    wortel = "--ServerApp.root_dir=" + str(cursus)
+    return subprocess.call([str(python), "-m", "jupyter", "lab", str(cursus), wortel, *args])
 
 
 def app(args: list[str]) -> int:

@@ -37,6 +37,7 @@ __all__ = [
     "meegeleverd_schema",
     "plan_naar_json",
     "plan_schema",
+    "vorige_versie",
 ]
 
 SCHEMA_ID = "https://basismodel-edu.invalid/schema/plan-v2.json"
@@ -163,8 +164,25 @@ def plan_naar_json(plan: Plan) -> str:
     return json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
+def vorige_versie(pad: str | os.PathLike[str]) -> Path:
+    """Where :func:`bewaar_plan` keeps a copy of the last plan it saved (``plan.vorige.json``)."""
+    pad = Path(pad)
+    return pad.with_name(f"{pad.stem}.vorige{pad.suffix}")
+
+
+def _bewaar_vorige(pad: Path, map_: Path, inhoud: bytes) -> None:
+    """Keep a copy of the plan just saved, so that a file broken later (by hand, by another
+    program) can be put back without code (:func:`basismodel_edu.inleveren.herstel_plan`)."""
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.vorige.", suffix=".tmp", dir=map_)
+    with os.fdopen(fd, "wb") as f:
+        f.write(inhoud)
+    os.replace(tijdelijk, vorige_versie(pad))
+
+
 def bewaar_plan(plan: Plan, pad: str | os.PathLike[str]) -> Path:
-    """Save ``plan`` to ``pad`` atomically: all of the new plan, or the old file untouched."""
+    """Save ``plan`` to ``pad`` atomically: all of the new plan, or the old file untouched.
+
+    A copy of every plan saved is kept beside it as ``<naam>.vorige.json``."""
     pad = Path(pad)
     inhoud = plan_naar_json(plan).encode("utf-8")
     map_ = pad.parent if str(pad.parent) else Path(".")
@@ -178,6 +196,7 @@ def bewaar_plan(plan: Plan, pad: str | os.PathLike[str]) -> Path:
             os.fsync(f.fileno())
         os.replace(tijdelijk, pad)
         tijdelijk = None
+        _bewaar_vorige(pad, map_, inhoud)
     except OSError as e:
         raise PlanFout(
             [("", tekst("bestand.kan_niet_schrijven", pad=pad, uitleg=e.strerror or e))]

@@ -5,15 +5,17 @@ A check cell in an exercise notebook reads like a sentence::
     controleer_opdracht("plan.json", selectie=["missie"], naam="Missie compleet", punten=3)
 
 It loads the plan the student saved, checks it against the rules the exercise selected (and,
-optionally, minimum numbers of parts), prints a short confirmation when everything holds and
-otherwise raises an :class:`AssertionError` that lists, in the student's language, what to improve
-and which lesson teaches it:
+optionally, minimum numbers of parts) and shows a panel: a short confirmation when everything
+holds, otherwise, in the student's language, what is wrong, why it matters in the model, how to
+fix it and which lesson teaches it. A failed check then raises :class:`ControleNietGehaald` (an
+:class:`AssertionError`, so a test or the grader sees the cell fail), which in a notebook shows one
+short line instead of a traceback: the panel above it says everything.
 
 >>> from basismodel_edu import Plan
 >>> controleer_opdracht(Plan(), selectie=["BM102"], naam="Missie")
 Traceback (most recent call last):
 ...
-AssertionError: Controle 'Missie' niet gehaald (0 van 1 punt). Verbeter dit in je plan:
+basismodel_edu.opdracht.ControleNietGehaald: Controle 'Missie' niet gehaald (0 van 1 punt). ...
   ✖ BM102 missie.tekst: ...
 
 The grader (:mod:`.beoordeling`) never trusts what a student's kernel reports: it reads the
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
     from .model import Plan
 
 __all__ = [
+    "ControleNietGehaald",
+    "Controlepaneel",
     "Toetsing",
     "begin_opdracht",
     "controleer_opdracht",
@@ -65,6 +69,8 @@ class Toetsing:
     problemen: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     uitslag: Uitslag | None = None
+    #: Per problem, its parts for the panel: ``wat``, ``waarom``, ``hoe``, ``les``, ``waar``.
+    details: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def geslaagd(self) -> bool:
@@ -142,14 +148,24 @@ def toets_plan(
     naam = naam or tekst("opdracht.naamloos", taal)
     geladen, reden = _laad(plan)
     if geladen is None:
-        return Toetsing(naam, punten, [f"✖ {reden}"], ["PLAN"])
+        return Toetsing(naam, punten, [f"✖ {reden}"], ["PLAN"], details=[{"wat": reden}])
     uitslag = controleer(geladen, selectie)
     ernsten = {"fout", "waarschuwing"} if streng else {"fout"}
-    problemen, codes = [], []
+    problemen, codes, details = [], [], []
     for b in uitslag.bevindingen:
         if b.ernst in ernsten:
             problemen.append(f"✖ {b.code} {b.pad}: {b.bericht(taal)} → {b.oplossing(taal)}")
             codes.append(b.code)
+            delen = b.delen(taal)
+            details.append(
+                {
+                    "wat": delen.get("wat", ""),
+                    "waarom": delen.get("waarom", ""),
+                    "hoe": delen.get("hoe", ""),
+                    "les": tekst("les." + b.les, taal),
+                    "waar": f"{b.code} {b.pad}",
+                }
+            )
     for deel, aantal in (minimaal or {}).items():
         if deel not in TELBAAR:
             raise ValueError(
@@ -159,11 +175,79 @@ def toets_plan(
         for stap in deel.split("."):
             waarde = getattr(waarde, stap)
         if len(waarde) < aantal:
-            problemen.append(
-                "✖ " + tekst("opdracht.te_weinig", taal, deel=deel, aantal=aantal, nu=len(waarde))
-            )
+            zin = tekst("opdracht.te_weinig", taal, deel=deel, aantal=aantal, nu=len(waarde))
+            problemen.append("✖ " + zin)
             codes.append(f"AANTAL:{deel}")
-    return Toetsing(naam, punten, problemen, codes, uitslag)
+            details.append({"wat": zin})
+    return Toetsing(naam, punten, problemen, codes, uitslag, details)
+
+
+class Controlepaneel:
+    """What a check cell shows: HTML in a notebook (from ``sjablonen/controle.html.j2``), the
+    plain message elsewhere."""
+
+    def __init__(self, toetsing: Toetsing, taal: str | None = None):
+        self.toetsing = toetsing
+        self.taal = taal
+
+    def __str__(self) -> str:
+        return self.toetsing.melding(self.taal)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        from .berichten import huidige_taal
+        from .sjabloon import html
+
+        t, taal = self.toetsing, self.taal
+        geslaagd = t.geslaagd
+        if geslaagd:
+            kop = t.melding(taal)
+        else:
+            kop = tekst("opdracht.paneel.kop", taal, naam=t.naam, punten=t.punten)
+        return html(
+            "controle.html.j2",
+            taal=taal or huidige_taal(),
+            kop=kop,
+            kleur="#2e7d32" if geslaagd else "#c62828",
+            achtergrond="#edf7ed" if geslaagd else "#fdecea",
+            inleiding=tekst("opdracht.paneel.inleiding", taal, aantal=len(t.details)),
+            problemen=t.details,
+            koppen={d: tekst(f"opdracht.paneel.{d}", taal) for d in _KOPPEN},
+            slot=tekst("opdracht.paneel.slot", taal),
+        )
+
+
+_KOPPEN = ("wat", "waarom", "hoe", "les", "waar")
+
+
+class ControleNietGehaald(AssertionError):
+    """A check that did not pass. Its message is the whole list (for tests and the grader); in
+    a notebook it shows one short line, as the panel above it already explains everything."""
+
+    def __init__(self, toetsing: Toetsing, taal: str | None = None):
+        super().__init__(toetsing.melding(taal))
+        self.toetsing = toetsing
+        self.taal = taal
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows these lines instead of a traceback.
+        return [tekst("opdracht.paneel.kort", self.taal, naam=self.toetsing.naam)]
+
+
+def _toon(paneel: Controlepaneel) -> None:
+    """Show the panel: as HTML in a notebook, as text in a plain Python session or a test."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        get_ipython = None
+    if get_ipython is not None and get_ipython() is not None:
+        from IPython.display import display
+
+        display(paneel)
+    else:
+        print(paneel)
 
 
 def controleer_opdracht(
@@ -175,19 +259,21 @@ def controleer_opdracht(
     naam: str = "",
     punten: float = 1,
 ) -> Uitslag | None:
-    """Check the saved plan for one part of an exercise; raise ``AssertionError`` if it fails.
+    """Check the saved plan for one part of an exercise and show the outcome as a panel.
 
     ``plan`` is the path of the plan file the exercise ships (``"plan.json"``), the plan's JSON
-    data, or a :class:`Plan`. On success it prints a confirmation and returns the findings (so
-    warnings and hints stay visible); on failure the message says what to improve and where.
+    data, or a :class:`Plan`. On success it shows a confirmation and returns the findings (so
+    warnings and hints stay visible); on failure the panel says what is wrong, why it matters,
+    how to fix it and which lesson teaches it, and then :class:`ControleNietGehaald` is raised,
+    so the cell counts as failed.
     """
     __tracebackhide__ = True  # pytest then shows the message, not this function
     toetsing = toets_plan(
         plan, selectie, minimaal=minimaal, streng=streng, naam=naam, punten=punten
     )
+    _toon(Controlepaneel(toetsing))
     if not toetsing.geslaagd:
-        raise AssertionError(toetsing.melding())
-    print(toetsing.melding())
+        raise ControleNietGehaald(toetsing)
     return toetsing.uitslag
 
 

@@ -16,7 +16,11 @@ tag             meaning
                 editable and not deletable.
 ``verborgen``   (with ``controle``) a hidden check: left out of the student version; the grader
                 puts it back.
+``formulier``   the cell that shows the exercise's form (kept as it is).
 ==============  ==================================================================================
+
+The release tags every check cell of the student version ``raises-exception``, so JupyterLab's
+Run All does not stop at the first check that fails; a master must not carry that tag.
 
 The release is deterministic: the same master gives the same bytes.
 """
@@ -127,6 +131,14 @@ def lees_master(pad: str | os.PathLike[str]) -> Master:
                     reden=tekst("uitgave.geen_controle_aanroep", id=cel.id),
                 )
             )
+        if "raises-exception" in _tags(cel):  # the master's checks must be able to fail
+            raise MasterFout(
+                tekst(
+                    "uitgave.geen_master",
+                    pad=str(pad),
+                    reden=tekst("uitgave.controle_mag_falen", id=cel.id),
+                )
+            )
         naam = meta.get("controle") or argumenten.get("naam") or cel.id
         controles.append(
             Controle(cel.id, naam, float(punten), "verborgen" in _tags(cel), argumenten)
@@ -155,7 +167,10 @@ def _zonder_oplossing(bron: str, cel_id: str, pad: Path) -> str:
             continue
         if in_blok:
             if kaal.startswith(SJABLOON):
-                voorbeeld.append(inspringing + "# " + kaal[len(SJABLOON) :].strip())
+                # keep the example's own indentation, so a long example can span lines
+                voorbeeld_regel = kaal[len(SJABLOON) :].rstrip()
+                voorbeeld_regel = voorbeeld_regel.removeprefix(" ")
+                voorbeeld.append((inspringing + "# " + voorbeeld_regel).rstrip())
             continue
         uit.append(regel)
     if in_blok:
@@ -190,6 +205,12 @@ def studentversie(master: Master) -> Any:
         if "controle" in tags:
             cel.metadata["editable"] = False
             cel.metadata["deletable"] = False
+            # JupyterLab's Run All then goes on past a check that fails, so the student sees
+            # every panel at once. Only here: the master (and what the grader rebuilds from it)
+            # keeps a failing check a failing cell.
+            if "raises-exception" not in tags:
+                tags = [*tags, "raises-exception"]
+                cel.metadata["tags"] = tags
             cel.metadata.get("basismodel", {}).pop("verborgen", None)
         if cel.cell_type == "code":
             cel.outputs = []

@@ -87,7 +87,7 @@ def notebook(bron: Path):
 
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {
-        "display_name": "Python 3",
+        "display_name": "Python 3 (ipykernel)",  # what the kernel reports, so a save changes nothing
         "language": "python",
         "name": "python3",
     }

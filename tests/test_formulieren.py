@@ -199,7 +199,9 @@ def test_a_corrupt_file_is_set_aside_never_overwritten(tmp_path):
     map_.mkdir()
     with pytest.raises(PlanFout, match=r"map\.json"):
         bewerk(map_)
-    assert map_.is_dir() and len(list(tmp_path.iterdir())) == 4
+    # plan.json, the copy of its last save, the two set aside, and the folder: nothing else
+    assert map_.is_dir() and len(list(tmp_path.iterdir())) == 5
+    assert (tmp_path / "plan.vorige.json").exists()
 
 
 def test_linking_lists_follow_added_and_removed_items(tmp_path):

@@ -1,0 +1,200 @@
+"""Handing in an exercise (the student's side), and restoring a plan file broken by hand.
+
+``lever_in()`` at the end of an exercise checks that the notebook and the plan are saved and
+complete, and writes ONE file beside them, ``<opdracht>-inlevering.zip``, holding exactly
+``opdracht.ipynb``, ``plan.json`` and ``inlevering.json``: a manifest with the exercise's name, the
+package version, the time, the SHA-256 of both files and the points the visible checks give now.
+The manifest holds no name of the student: the grader takes identity from the download's file
+and folder names, never from what a student can write.
+
+``lever_in()`` never raises: a refusal is a panel that says what to do, so Run All goes on and a
+grader that runs the notebook sees no failing cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .berichten import datum, tekst
+
+__all__ = ["Bon", "herstel_plan", "lever_in", "maak_inlevering"]
+
+NOTEBOOK = "opdracht.ipynb"
+PLAN = "plan.json"
+MANIFEST = "inlevering.json"
+
+
+class InleverFout(ValueError):
+    """Why an exercise cannot be handed in yet, in the student's words."""
+
+
+@dataclass
+class Bon:
+    """The receipt of a hand-in: the file written and what the manifest promises."""
+
+    pad: Path | None
+    manifest: dict[str, Any] | None
+    fout: str | None = None
+
+    def __str__(self) -> str:
+        if self.fout:
+            return self.fout
+        m = self.manifest or {}
+        return tekst(
+            "inleveren.klaar",
+            bestand=self.pad.name if self.pad else "",
+            tijd=datum(dt.datetime.fromisoformat(m["gemaakt"]).astimezone()),
+            punten=m["zichtbare_punten"],
+            maximum=m["max_punten"],
+        )
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        from .sjabloon import html
+
+        return html(
+            "bon.html.j2",
+            gelukt=self.fout is None,
+            kop=tekst("inleveren.kop" if self.fout is None else "inleveren.kop_niet"),
+            tekst=str(self),
+        )
+
+
+def _zichtbare_punten(nb: Any, plan: bytes) -> tuple[float, float]:
+    from .opdracht import lees_controlecel, toets_plan
+
+    behaald = maximum = 0.0
+    for cel in nb.cells:
+        if cel.cell_type != "code" or "controle" not in cel.metadata.get("tags", []):
+            continue
+        argumenten = lees_controlecel(cel.source) or {}
+        punten = float(cel.metadata.get("basismodel", {}).get("punten", 0))
+        argumenten.pop("plan", None)
+        argumenten.pop("punten", None)
+        maximum += punten
+        if toets_plan(plan, **argumenten).geslaagd:
+            behaald += punten
+    return behaald, maximum
+
+
+def maak_inlevering(map_: str | os.PathLike[str] = ".", nu: dt.datetime | None = None) -> Bon:
+    """Check the exercise in folder ``map_`` and write its hand-in zip; raise
+    :class:`InleverFout` with what to do first when the notebook or the plan is not ready."""
+    import nbformat
+
+    from .bestand import lees_plan
+    from .model import PlanFout
+
+    map_ = Path(map_)
+    nb_pad, plan_pad = map_ / NOTEBOOK, map_ / PLAN
+    if not nb_pad.exists():
+        raise InleverFout(tekst("inleveren.geen_notebook", pad=nb_pad.name))
+    if not plan_pad.exists():
+        raise InleverFout(tekst("inleveren.geen_plan", pad=plan_pad.name))
+    nb_data, plan_data = nb_pad.read_bytes(), plan_pad.read_bytes()
+    try:
+        nb = nbformat.reads(nb_data.decode("utf-8"), as_version=4)
+    except Exception:  # any unreadable notebook gets the same advice
+        raise InleverFout(tekst("inleveren.kapotte_notebook", pad=nb_pad.name)) from None
+    try:
+        lees_plan(json.loads(plan_data.decode("utf-8")), bron=plan_pad.name)
+    except (ValueError, PlanFout):
+        raise InleverFout(tekst("inleveren.kapot_plan", pad=plan_pad.name)) from None
+    controles = [c for c in nb.cells if "controle" in c.metadata.get("tags", [])]
+    if any(c.cell_type == "code" and not c.get("outputs") for c in controles):
+        # the checks ran in the kernel but the notebook on disk has not got their results yet
+        raise InleverFout(tekst("inleveren.niet_bewaard", pad=nb_pad.name))
+    naam = nb.metadata.get("basismodel", {}).get("opdracht") or map_.resolve().name
+    behaald, maximum = _zichtbare_punten(nb, plan_data)
+    from . import __version__
+
+    manifest = {
+        "opdracht": naam,
+        "versie": __version__,
+        "gemaakt": (nu or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
+        "bestanden": {
+            NOTEBOOK: hashlib.sha256(nb_data).hexdigest(),
+            PLAN: hashlib.sha256(plan_data).hexdigest(),
+        },
+        "zichtbare_punten": behaald,
+        "max_punten": maximum,
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(NOTEBOOK, nb_data)
+        z.writestr(PLAN, plan_data)
+        z.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    doel = map_ / f"{naam}-inlevering.zip"
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=map_)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(buffer.getvalue())
+        os.replace(tijdelijk, doel)  # never half a zip: the old one stays until the new is whole
+    finally:
+        if os.path.exists(tijdelijk):
+            os.unlink(tijdelijk)
+    return Bon(doel, manifest)
+
+
+def lever_in(map_: str | os.PathLike[str] = ".") -> Bon:
+    """Hand in the exercise in ``map_`` (the notebook's own folder): write the zip and show a
+    receipt, or show what to do first. Never raises for a student's mistake."""
+    try:
+        return maak_inlevering(map_)
+    except InleverFout as e:
+        return Bon(None, None, str(e))
+
+
+class Melding(str):
+    """A message that a notebook shows as plain text (without quotes)."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def herstel_plan(pad: str | os.PathLike[str] = PLAN) -> Melding:
+    """Put back the last saved version of the plan (``plan.vorige.json``) when the plan file is
+    unreadable; a readable plan is left alone, so running the cell by accident does no harm.
+
+    The broken file is first set aside under a new name (never deleted). Returns what happened,
+    in the student's words."""
+    import shutil
+
+    from .bestand import laad_plan, vorige_versie
+    from .model import PlanFout
+
+    pad = Path(pad)
+    try:
+        laad_plan(pad)
+        return Melding(tekst("inleveren.in_orde", pad=pad.name))
+    except (PlanFout, OSError):
+        pass
+    vorige = vorige_versie(pad)
+    try:
+        laad_plan(vorige)
+    except (PlanFout, OSError):
+        return Melding(tekst("inleveren.geen_vorige", pad=vorige.name))
+    opzij = None
+    if pad.exists():
+        from .formulieren import _zet_opzij
+
+        opzij = _zet_opzij(pad)
+    tijdelijk = pad.with_name(f".{pad.name}.herstel.tmp")
+    shutil.copyfile(vorige, tijdelijk)
+    os.replace(tijdelijk, pad)
+    if opzij is None:
+        return Melding(tekst("inleveren.hersteld", pad=pad.name, vorige=vorige.name))
+    return Melding(
+        tekst("inleveren.hersteld_opzij", pad=pad.name, vorige=vorige.name, opzij=opzij.name)
+    )

@@ -1,0 +1,138 @@
+"""Handing in an exercise (basismodel_edu/inleveren.py) and restoring a broken plan file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+import zipfile
+
+import nbformat
+import pytest
+from nakijkhulp import OPDRACHTEN
+from test_controlepaneel import MISSIE, _goed_plan
+
+from basismodel_edu import Plan, bewaar_plan
+from basismodel_edu.bestand import lees_plan
+from basismodel_edu.inleveren import InleverFout, herstel_plan, lever_in, maak_inlevering
+
+
+def _opdracht(tmp_path, plan: dict | None, bewaard: bool = True):
+    """An exercise folder as a student leaves it: the notebook saved after Run All, a plan."""
+    nb = nbformat.read(MISSIE / "opdracht.ipynb", as_version=4)
+    if bewaard:
+        for cel in nb.cells:
+            if "controle" in cel.metadata.get("tags", []):
+                cel.outputs = [nbformat.v4.new_output("stream", text="uitkomst")]
+    nbformat.write(nb, tmp_path / "opdracht.ipynb")
+    shutil.copyfile(MISSIE / "startplan.json", tmp_path / "startplan.json")
+    if plan is not None:
+        (tmp_path / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+    return tmp_path
+
+
+def _startplan() -> dict:
+    return json.loads((MISSIE / "startplan.json").read_text(encoding="utf-8"))
+
+
+def test_hand_in_writes_one_zip_with_exactly_three_files(tmp_path):
+    map_ = _opdracht(tmp_path, _goed_plan())
+    nu = dt.datetime(2027, 3, 4, 9, 30, tzinfo=dt.UTC)
+    bon = maak_inlevering(map_, nu=nu)
+    assert bon.pad == map_ / "missie_fietsenmaker-inlevering.zip"
+    with zipfile.ZipFile(bon.pad) as z:
+        assert sorted(z.namelist()) == ["inlevering.json", "opdracht.ipynb", "plan.json"]
+        manifest = json.loads(z.read("inlevering.json"))
+        for naam in ("opdracht.ipynb", "plan.json"):
+            assert manifest["bestanden"][naam] == hashlib.sha256(z.read(naam)).hexdigest()
+            assert z.read(naam) == (map_ / naam).read_bytes()
+    assert set(manifest) == {
+        "opdracht",
+        "versie",
+        "gemaakt",
+        "bestanden",
+        "zichtbare_punten",
+        "max_punten",
+    }  # and so no student name
+    assert manifest["opdracht"] == "missie_fietsenmaker"
+    assert manifest["gemaakt"] == "2027-03-04T09:30:00+00:00"
+    assert manifest["zichtbare_punten"] == manifest["max_punten"] == 4
+    assert sorted(p.name for p in map_.iterdir() if p.name.startswith(".")) == []  # no temp file
+    assert "missie_fietsenmaker-inlevering.zip" in str(bon) and "maart 2027" in str(bon)
+    assert "4 van 4 punten" in str(bon) and "bm-bon" in bon._repr_html_()
+
+
+def test_points_promised_are_what_the_visible_checks_give_now(tmp_path):
+    bon = maak_inlevering(_opdracht(tmp_path, _startplan()))
+    assert (bon.manifest["zichtbare_punten"], bon.manifest["max_punten"]) == (0, 4)
+
+
+def test_a_second_hand_in_replaces_the_first_whole(tmp_path):
+    map_ = _opdracht(tmp_path, _startplan())
+    eerste = maak_inlevering(map_).pad.read_bytes()
+    (map_ / "plan.json").write_text(json.dumps(_goed_plan()), encoding="utf-8")
+    tweede = maak_inlevering(map_).pad
+    assert tweede.read_bytes() != eerste
+    assert [p.name for p in map_.glob("*.zip")] == [tweede.name]
+
+
+@pytest.mark.parametrize(
+    ("geval", "woord"),
+    [("geen plan", "formulier"), ("kapot plan", "herstel_plan"), ("niet bewaard", "Ctrl+S")],
+)
+def test_hand_in_refuses_what_is_not_ready_and_says_what_to_do(tmp_path, geval, woord):
+    map_ = _opdracht(
+        tmp_path, None if geval == "geen plan" else _goed_plan(), geval != "niet bewaard"
+    )
+    if geval == "kapot plan":
+        (map_ / "plan.json").write_text('{"formaat": ', encoding="utf-8")
+    with pytest.raises(InleverFout, match=woord.replace("+", r"\+").replace("(", r"\(")):
+        maak_inlevering(map_)
+    bon = lever_in(map_)  # the cell never raises
+    assert bon.pad is None and woord in str(bon) and "Nog niet ingeleverd" in bon._repr_html_()
+    assert list(map_.glob("*.zip")) == []
+
+
+def test_every_exercise_ends_with_a_hand_in_cell_and_a_restore_cell():
+    for opdracht in OPDRACHTEN:
+        for versie in ("master.ipynb", "opdracht.ipynb"):
+            nb = nbformat.read(opdracht / versie, as_version=4)
+            laatste = [c for c in nb.cells if c.cell_type == "code"][-1]
+            assert "inleveren" in laatste.metadata.get("tags", []), opdracht.name
+            assert laatste.source.strip().endswith("lever_in()")
+            assert any("herstel_plan()" in c.source for c in nb.cells if c.cell_type == "code")
+
+
+def test_save_keeps_the_previous_good_version_and_restore_puts_it_back(tmp_path):
+    pad = tmp_path / "plan.json"
+    eerste, tweede = Plan(), Plan()
+    eerste.organisatie.naam, tweede.organisatie.naam = "Eerste", "Tweede"
+    bewaar_plan(eerste, pad)
+    bewaar_plan(tweede, pad)
+    vorige = tmp_path / "plan.vorige.json"
+    assert lees_plan(json.loads(vorige.read_text(encoding="utf-8"))).organisatie.naam == "Tweede"
+    pad.write_text("kapot door de hand", encoding="utf-8")
+    melding = herstel_plan(pad)
+    assert "teruggezet" in melding and "onleesbaar" in melding
+    assert lees_plan(json.loads(pad.read_text(encoding="utf-8"))).organisatie.naam == "Tweede"
+    opzij = list(tmp_path.glob("plan.onleesbaar-*.json"))
+    assert [p.read_text(encoding="utf-8") for p in opzij] == ["kapot door de hand"]
+
+
+def test_restore_leaves_a_good_plan_alone(tmp_path):
+    pad = tmp_path / "plan.json"
+    bewaar_plan(Plan(), pad)
+    (tmp_path / "plan.vorige.json").write_text("anders", encoding="utf-8")
+    voor = pad.read_bytes()
+    assert "niets te herstellen" in herstel_plan(pad)
+    assert pad.read_bytes() == voor and not list(tmp_path.glob("*onleesbaar*"))
+
+
+def test_restore_without_a_good_previous_version_says_so(tmp_path):
+    pad = tmp_path / "plan.json"
+    pad.write_text("kapot", encoding="utf-8")
+    assert "geen goede vorige versie" in herstel_plan(pad)
+    assert pad.read_text(encoding="utf-8") == "kapot"  # nothing moved
+    (tmp_path / "plan.vorige.json").write_text("ook kapot", encoding="utf-8")
+    assert "geen goede vorige versie" in herstel_plan(pad)
