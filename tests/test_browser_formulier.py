@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import secrets
 import sys
 import time
@@ -135,3 +136,58 @@ def test_real_keys_reach_every_kind_of_field_in_jupyterlab(browser, tmp_path):  
     assert soorten == [True, True]
     assert "bewerk(" in cellen_na[0]
     print(f"screenshot: {tmp_path / 'lab-getypt.png'}")
+
+
+def test_leaving_the_voila_app_leaves_no_kernel_running(browser, tmp_path):  # noqa: F811
+    from pathlib import Path
+
+    import nbformat
+
+    sys.path.insert(0, str(Path(__file__).parent.parent))
+    from tasks import APP_KERNELS
+
+    project = tmp_path / "app"
+    (project / "notebooks").mkdir(parents=True)
+    bron = nbformat.read(Path(__file__).parent.parent / "notebooks" / "editor.ipynb", 4)
+    nbformat.write(bron, project / "notebooks" / "editor.ipynb")
+    poort, token = _vrije_poort(), secrets.token_hex(16)
+    # The app's own culling settings, with times short enough for a test.
+    kort = {"cull_idle_timeout": "4", "cull_interval": "2"}
+    instellingen = [
+        f"{a.split('=')[0]}={kort[a.split('.')[1].split('=')[0]]}"
+        if a.split(".")[1].split("=")[0] in kort
+        else a
+        for a in APP_KERNELS
+    ]
+    opdracht = [
+        sys.executable, "-m", "voila", str(Path("notebooks") / "editor.ipynb"), "--no-browser",
+        f"--port={poort}", "--Voila.ip=127.0.0.1", f"--Voila.token={token}", *instellingen,
+    ]  # fmt: skip
+    basis = f"http://127.0.0.1:{poort}"
+
+    log = tmp_path / "voila.log"
+
+    def kernels() -> int:
+        # Voila answers GET /api/kernels with 403 (it offers no kernel list), so the live
+        # kernels are counted from its log: started, minus culled or shut down.
+        t = log.read_text(errors="replace")
+        gestart = set(re.findall(r"Kernel started: ([0-9a-f-]{36})", t))
+        weg = set(re.findall(r"Culling .*?\(([0-9a-f-]{36})\)", t))
+        weg |= set(re.findall(r"Kernel shutdown: ([0-9a-f-]{36})", t))
+        return len(gestart - weg)
+
+    with _server(opdracht, project, f"{basis}/voila/static/", log):
+        for _ in range(4):
+            page = browser.new_page()
+            page.goto(f"{basis}/?token={token}", timeout=WACHT_MS)
+            page.locator(".bm-editor").wait_for(timeout=WACHT_MS)
+            page.close(run_before_unload=True)
+        open_pagina = browser.new_page()
+        open_pagina.goto(f"{basis}/?token={token}", timeout=WACHT_MS)
+        open_pagina.locator(".bm-editor").wait_for(timeout=WACHT_MS)
+        einde = time.monotonic() + 60
+        while (n := kernels()) > 1:
+            assert time.monotonic() < einde, f"{n} kernels still running after leaving the app"
+            time.sleep(1)
+        time.sleep(6)  # the page still open keeps its kernel
+        assert kernels() == 1
