@@ -69,10 +69,22 @@ def lab(args: list[str]) -> int:
     return subprocess.call([str(python), "-m", "jupyter", "lab", str(cursus), wortel, *args])
 
 
+#: Voila shuts a page's kernel down with a request on leaving the page, which fails (403,
+#: `_xsrf` missing, voila-dashboards/voila#1458): every visit left a kernel running. Kernels
+#: no page is connected to are culled instead; a page left open keeps its kernel.
+APP_KERNELS = [
+    "--MappingKernelManager.cull_idle_timeout=120",
+    "--MappingKernelManager.cull_interval=30",
+    "--MappingKernelManager.cull_connected=False",
+    "--MappingKernelManager.cull_busy=False",
+]
+
+
 def app(args: list[str]) -> int:
     python = _installeer("")
     return subprocess.call(
-        [str(python), "-m", "voila", str(HIER / "notebooks" / "editor.ipynb"), *args], cwd=HIER
+        [str(python), "-m", "voila", str(HIER / "notebooks" / "editor.ipynb"), *APP_KERNELS, *args],
+        cwd=HIER,
     )
 
 

@@ -18,6 +18,7 @@ This module loads ipywidgets, so it is imported only when a form is asked for.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import os
 import types
@@ -30,7 +31,7 @@ import ipywidgets as widgets
 import traitlets
 from pydantic import BaseModel
 
-from . import getallen
+from . import datums, getallen
 from .berichten import getal, keuze, tekst
 from .bestand import bewaar_plan, laad_plan
 from .controle import LAGEN, Uitslag, controleer, kies_regels
@@ -88,6 +89,20 @@ def _getal_tekst(x: float | None) -> str:
     if x is None:
         return ""
     return getal(x)
+
+
+def _regels(t: str) -> list[str]:
+    """The values of a one-per-line field: lines stripped, empty lines and repeats left out.
+
+    >>> _regels("Lokaal\\n Eerlijk \\n\\nLokaal\\n")
+    ['Lokaal', 'Eerlijk']
+    """
+    uit: list[str] = []
+    for regel in t.splitlines():
+        regel = regel.strip()
+        if regel and regel not in uit:
+            uit.append(regel)
+    return uit
 
 
 def _kort(t: str, n: int = 50) -> str:
@@ -172,6 +187,8 @@ class _Veld:
         self.soort = soort_veld(model, naam)
         self._bij_wijziging = bij_wijziging
         self._stil = False
+        #: The model object the field's form holds now (for "the plan keeps ..." messages).
+        self._bewaard: BaseModel | None = None
         self.melding = widgets.HTML(layout=widgets.Layout(margin="0 0 0 " + _LABELBREEDTE))
         self.invoer = self._maak()
         self.invoer.observe(self._gewijzigd, "value")
@@ -199,7 +216,11 @@ class _Veld:
                 placeholder=tekst("form.getal_hulp"), layout=widgets.Layout(width="12em")
             )
         if s == "datum":
-            return widgets.DatePicker()
+            # A text field, not DatePicker: the browser's date input follows the browser's
+            # locale (mm/dd/yyyy) and silently stored another date for "31-02-2027".
+            return widgets.Text(
+                placeholder=tekst("form.datum_hulp"), layout=widgets.Layout(width="12em")
+            )
         if s == "janee":
             return widgets.Dropdown(
                 options=[
@@ -216,8 +237,13 @@ class _Veld:
                 opties.insert(0, (tekst("form.keuze.leeg"), ""))
             return widgets.Dropdown(options=opties, value=opties[0][1])
         if s == "tags":
-            return widgets.TagsInput(
-                allow_duplicates=False, placeholder=tekst("form.tags_hulp"), layout=breed
+            # One value per line in a text area, not TagsInput: inside a JupyterLab notebook
+            # Enter never reached TagsInput (ipywidgets #3950, #3982), so typed values ran
+            # together into one tag. A text area gets every key, Enter included, in JupyterLab
+            # and Voila alike, and is one ordinary Tab stop.
+            return widgets.Textarea(
+                placeholder=tekst("form.lijst_hulp"),
+                layout=widgets.Layout(width="32em", height="4.5em"),
             )
         if s == "link":
             return widgets.Dropdown(options=[(tekst("form.keuze.leeg"), "")], value="")
@@ -230,13 +256,20 @@ class _Veld:
         s = self.soort
         if s == "getal":
             return lees_getal(w)
+        if s == "datum":
+            return datums.lees_datum(w, verplicht=not self._mag_leeg())
+        if s == "tags":
+            return _regels(w)
         if s == "janee":
             return {"": None, "ja": True, "nee": False}[w]
         if s == "keuze":
             return None if w == "" else w
-        if s in ("tags", "links"):
+        if s == "links":
             return list(w)
         return w
+
+    def _mag_leeg(self) -> bool:
+        return _zonder_none(self.model.model_fields[self.naam].annotation)[1]
 
     # model value → widget value
     def _naar_widget(self, v: Any) -> Any:
@@ -250,16 +283,19 @@ class _Veld:
         if s == "links":
             return tuple(v)
         if s == "tags":
-            return list(v)
+            return "\n".join(v)
+        if s == "datum":
+            return datums.schrijf_datum(v)
         return v
 
     def zet(self, waarde: Any) -> None:
         """Show the model value ``waarde`` without reporting it back as a change."""
         nieuw = self._naar_widget(waarde)
-        if self.soort == "getal":
-            # Keep what the student typed ("12,50") when it already means this value.
+        if self.soort in ("getal", "datum", "tags"):
+            # Keep what the student typed ("12,50", "1-9-2027", a list ending in a new empty
+            # line) when it already means this value: rewriting it would move the cursor.
             try:
-                if lees_getal(self.invoer.value) == waarde:
+                if self._naar_model(self.invoer.value) == waarde:
                     self.melding.value = ""
                     return
             except ValueError:
@@ -285,8 +321,16 @@ class _Veld:
             return self._naar_model(self.invoer.value)
         except getallen.GetalFout as e:
             raise ValueError(str(e)) from None
+        except datums.DatumFout as e:
+            # Say what the plan still holds, so an invalid date never looks saved.
+            raise ValueError(f"{e} {self._niet_bewaard()}") from None
         except ValueError:
             raise ValueError(tekst("form.geen_getal", invoer=self.invoer.value)) from None
+
+    def _niet_bewaard(self) -> str:
+        vorige = getattr(self._bewaard, self.naam, None) if self._bewaard is not None else None
+        tekst_vorige = datums.schrijf_datum(vorige) if self.soort == "datum" else str(vorige)
+        return tekst("form.niet_bewaard_veld", vorige=tekst_vorige or "—")
 
     def toon_fout(self, bericht: str) -> None:
         self.melding.value = (
@@ -400,6 +444,7 @@ class _ModelFormulier(widgets.VBox):
 
     def _toon(self, obj: BaseModel) -> None:
         for naam, veld in self.velden.items():
+            veld._bewaard = obj
             veld.zet(getattr(obj, naam))
         for naam, lijst in self.lijsten.items():
             lijst._van_ouder = True
@@ -430,6 +475,8 @@ class _ModelFormulier(widgets.VBox):
             return
         if veld is not None:
             veld.toon_fout("")
+        for v in self.velden.values():
+            v._bewaard = nieuw
         self._van_widget = True
         try:
             self.value = nieuw
@@ -673,18 +720,50 @@ _LAAGFORMULIEREN: dict[str, tuple[str, type[widgets.Widget]]] = {
 _MAX_BEVINDINGEN = 12
 
 
-def _zet_opzij(pad: Path) -> Path:
-    """Rename an unreadable plan file to a new name beside it; never overwrite anything."""
+def _vrije_naam(pad: Path, soort: str) -> Path:
+    """A name beside ``pad`` that does not exist yet: NAAM.SOORT-DATUM-TIJD.json."""
     stempel = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     n = 0
     while True:
         extra = f"-{n}" if n else ""
-        nieuw = pad.with_name(f"{pad.stem}.onleesbaar-{stempel}{extra}{pad.suffix}")
+        nieuw = pad.with_name(f"{pad.stem}.{soort}-{stempel}{extra}{pad.suffix}")
         if not nieuw.exists():
-            break
+            return nieuw
         n += 1
+
+
+def _zet_opzij(pad: Path) -> Path:
+    """Rename an unreadable plan file to a new name beside it; never overwrite anything."""
+    nieuw = _vrije_naam(pad, "onleesbaar")
     os.rename(pad, nieuw)
     return nieuw
+
+
+def _stempel(pad: Path) -> tuple[int, int, str] | None:
+    """What a plan file is now: modification time, size and content hash (None: no file).
+    The hash catches a rewrite within the file system's time resolution."""
+    try:
+        st = pad.stat()
+        inhoud = pad.read_bytes()
+    except FileNotFoundError:
+        return None
+    return st.st_mtime_ns, st.st_size, hashlib.sha256(inhoud).hexdigest()
+
+
+def _onveranderd(pad: Path, stempel: tuple[int, int, str] | None) -> bool:
+    """Whether the file still holds what ``stempel`` recorded. Same time and size: unchanged
+    without reading it (one stat per keystroke); otherwise the content decides, so a rewrite
+    of the same plan (another editor opening it) is no conflict."""
+    try:
+        st = pad.stat()
+    except FileNotFoundError:
+        return stempel is None
+    if stempel is None:
+        return False
+    if (st.st_mtime_ns, st.st_size) == stempel[:2]:
+        return True
+    nu = _stempel(pad)
+    return nu is not None and nu[2] == stempel[2]
 
 
 class PlanEditor(widgets.VBox):
@@ -715,29 +794,23 @@ class PlanEditor(widgets.VBox):
         self._regels = kies_regels(self.selectie)
         #: Where an unreadable plan file was set aside, if it was.
         self.opzij: Path | None = None
+        #: (mtime, size, hash) of the file as this editor last read or wrote it, to notice
+        #: another editor (tab, kernel) writing it in between; None while there is no file.
+        self._stempel: tuple[int, int, str] | None = None
+        #: Where this editor's own version went when the file changed under it.
+        self.conflict: Path | None = None
         self._plan, self.melding, soort = self._open(start)
+        self._stempel = _stempel(self.pad)
 
+        # Tabs are filled when first shown: building every layer's widgets at once took 2.1 s
+        # for a normal plan in a kernel, most of it for tabs the student had not opened yet.
         self._formulieren: dict[str, list[widgets.Widget]] = {}
-        tabbladen = []
-        keuzes = _keuzes(self._plan)
-        for laag in self.lagen:
-            if laag == "plan":
-                forms = [
-                    OrganisatieFormulier(value=self._plan.organisatie),
-                    _PlanKopFormulier(value=self._plan),
-                ]
-                forms[0].observe(lambda c: self._wijzig("organisatie", c["new"]), "value")
-                forms[1].observe(lambda c: self._wijzig_kop(c["new"]), "value")
-            else:
-                attr, klasse = _LAAGFORMULIEREN[laag]
-                form = klasse(value=getattr(self._plan, attr), plan=self._plan)
-                form.observe(lambda c, a=attr: self._wijzig(a, c["new"]), "value")
-                forms = [form]
-            self._formulieren[laag] = forms
-            tabbladen.append(widgets.VBox(forms))
-        self._keuzes = keuzes
-        self.tabs = widgets.Tab(children=tabbladen)
-        self.tabs.observe(lambda _c: self._toon_feedback(), "selected_index")
+        self._tabbladen = {laag: widgets.VBox() for laag in self.lagen}
+        self._keuzes = _keuzes(self._plan)
+        self.tabs = widgets.Tab(children=list(self._tabbladen.values()))
+        if self.lagen:
+            self.formulieren(self.lagen[0])
+        self.tabs.observe(self._tab_gekozen, "selected_index")
 
         kleur = _KLEUR["waarschuwing"] if soort == "kapot" else "#333"
         self.kop = widgets.HTML(
@@ -757,6 +830,29 @@ class PlanEditor(widgets.VBox):
         self.add_class("bm-editor")
         self.uitslag: Uitslag = controleer(self._plan, self.selectie)
         self._bewaar()
+        self._toon_feedback()
+
+    def formulieren(self, laag: str) -> list[widgets.Widget]:
+        """The forms of one layer's tab, built now if the tab was not shown before."""
+        if laag not in self._formulieren:
+            if laag == "plan":
+                forms = [
+                    OrganisatieFormulier(value=self._plan.organisatie),
+                    _PlanKopFormulier(value=self._plan),
+                ]
+                forms[0].observe(lambda c: self._wijzig("organisatie", c["new"]), "value")
+                forms[1].observe(lambda c: self._wijzig_kop(c["new"]), "value")
+            else:
+                attr, klasse = _LAAGFORMULIEREN[laag]
+                form = klasse(value=getattr(self._plan, attr), plan=self._plan)
+                form.observe(lambda c, a=attr: self._wijzig(a, c["new"]), "value")
+                forms = [form]
+            self._formulieren[laag] = forms
+            self._tabbladen[laag].children = forms
+        return self._formulieren[laag]
+
+    def _tab_gekozen(self, _change: dict[str, Any]) -> None:
+        self.formulieren(self.huidige_laag)
         self._toon_feedback()
 
     def __repr__(self) -> str:
@@ -841,18 +937,52 @@ class PlanEditor(widgets.VBox):
         self._toon_feedback()
 
     def _bewaar(self) -> None:
+        if self.conflict is None and not _onveranderd(self.pad, self._stempel):
+            # Someone else wrote the file since we read or wrote it: keep theirs where it is
+            # and ours beside it, and let the student choose (never overwrite silently).
+            self.conflict = _vrije_naam(self.pad, "conflict")
+        doel = self.conflict or self.pad
         try:
-            bewaar_plan(self._plan, self.pad)
+            bewaar_plan(self._plan, doel)
         except PlanFout as e:
             self.bewaarstatus.value = (
                 f"<span style='color:{_KLEUR['fout']}'>"
                 f"{html.escape(tekst('editor.niet_bewaard', reden=str(e)))}</span>"
             )
             return
+        if self.conflict is not None:
+            self.bewaarstatus.value = (
+                f"<div role='alert' style='color:{_KLEUR['waarschuwing']}'>⚠ "
+                f"{html.escape(tekst('editor.conflict', pad=self.pad, eigen=self.conflict))}</div>"
+            )
+            return
+        self._stempel = _stempel(self.pad)
         self.bewaarstatus.value = (
             f"<span style='color:{_KLEUR['ok']}'>"
             f"{html.escape(tekst('editor.bewaard', pad=self.pad))}</span>"
         )
+
+    def kies_mijn_versie(self) -> None:
+        """After a conflict: this editor's version becomes the plan file; the other version is
+        kept beside it (renamed, never deleted)."""
+        if self.conflict is None:
+            return
+        if self.pad.exists():
+            os.rename(self.pad, _vrije_naam(self.pad, "andere-versie"))
+        os.replace(self.conflict, self.pad)
+        self.conflict = None
+        self._stempel = _stempel(self.pad)
+        self._bewaar()
+
+    def kies_andere_versie(self) -> None:
+        """After a conflict: load the version on disk into the form; this editor's version
+        stays in its conflict file."""
+        if self.conflict is None:
+            return
+        plan = laad_plan(self.pad)
+        self.conflict = None
+        self._stempel = _stempel(self.pad)
+        self.plan = plan
 
     # --- feedback ------------------------------------------------------------------------------
 

@@ -89,9 +89,9 @@ def test_mission_form_value_is_two_way():
     assert f.velden["social_media_past"].invoer.value == "ja"
     f.value = Missie(tekst="Anders", kanalen=["Instagram"], social_media_past=False)
     assert f.velden["tekst"].invoer.value == "Anders"
-    assert list(f.velden["kanalen"].invoer.value) == ["Instagram"]
+    assert f.velden["kanalen"].invoer.value == "Instagram"
     assert f.velden["social_media_past"].invoer.value == "nee"
-    f.velden["kernwaarden"].invoer.value = ["lokaal", "eerlijk"]
+    f.velden["kernwaarden"].invoer.value = "lokaal\neerlijk\n"
     f.velden["social_media_past"].invoer.value = ""
     assert f.value.kernwaarden == ["lokaal", "eerlijk"]
     assert f.value.social_media_past is None
@@ -102,7 +102,7 @@ def test_goal_fields_a_bad_number_is_refused_and_explained():
     item = f.items[0]
     item.velden["nulmeting"].invoer.value = "1.200"
     item.velden["streefwaarde"].invoer.value = "2500,5"
-    item.velden["deadline"].invoer.value = dt.date(2027, 6, 30)
+    item.velden["deadline"].invoer.value = "30-6-2027"
     item.velden["soort"].invoer.value = "conversie"
     assert f.value[0].nulmeting == 1200
     assert f.value[0].streefwaarde == 2500.5
@@ -157,12 +157,12 @@ def test_editor_saves_every_change_and_updates_the_feedback(tmp_path):
     assert "BM102" in e.uitslag.codes()  # an empty mission is reported
     e.tabs.selected_index = e.lagen.index("missie")
     assert "BM102" in e.feedback.value and "✖" in e.feedback.value
-    e._formulieren["missie"][0].velden["tekst"].invoer.value = "Wij branden koffie in Arnhem."
+    e.formulieren("missie")[0].velden["tekst"].invoer.value = "Wij branden koffie in Arnhem."
     assert e.plan.missie.tekst == "Wij branden koffie in Arnhem."
     assert _opgeslagen(pad)["missie"]["tekst"] == "Wij branden koffie in Arnhem."
     assert "BM102" not in e.uitslag.codes()
     assert "BM102" not in e.feedback.value
-    e._formulieren["plan"][0].velden["naam"].invoer.value = "Bakkerij Brood & Zo"
+    e.formulieren("plan")[0].velden["naam"].invoer.value = "Bakkerij Brood & Zo"
     assert _opgeslagen(pad)["organisatie"]["naam"] == "Bakkerij Brood & Zo"
     # re-running the cell (a new editor on the same file) brings the work back
     e2 = bewerk(pad)
@@ -173,7 +173,7 @@ def test_editor_saves_every_change_and_updates_the_feedback(tmp_path):
 def test_layer_status_says_it_in_words_and_symbols(tmp_path):
     e = bewerk(tmp_path / "p.json", start="voorbeeld")
     assert e.status("missie") == ("ok", "✔ in orde")
-    e._formulieren["missie"][0].velden["tekst"].invoer.value = ""
+    e.formulieren("missie")[0].velden["tekst"].invoer.value = ""
     ernst, t = e.status("missie")
     assert ernst == "fout" and t.startswith("✖ ") and "fout" in t
     assert any(titel.startswith("Missie ✖") for titel in e.tabs.titles)
@@ -206,8 +206,8 @@ def test_a_corrupt_file_is_set_aside_never_overwritten(tmp_path):
 
 def test_linking_lists_follow_added_and_removed_items(tmp_path):
     e = bewerk(tmp_path / "p.json")
-    visie = e._formulieren["visie"][0]
-    doelen = e._formulieren["doelen"][0]
+    visie = e.formulieren("visie")[0]
+    doelen = e.formulieren("doelen")[0]
     ambities = visie.lijsten["ambities"]
     ambities.voeg_toe()
     ambities.items[0].velden["tekst"].invoer.value = "De bekendste branderij"
@@ -226,7 +226,7 @@ def test_linking_lists_follow_added_and_removed_items(tmp_path):
     assert e.plan.doelen[0].ambitie == "A1"
     assert any(b.pad == "doelen[0].ambitie" for b in e.uitslag.bevindingen)
     # KPI's list of goals follows the goals
-    kpis = e._formulieren["kpis"][0]
+    kpis = e.formulieren("kpis")[0]
     kpis.voeg_toe()
     assert "D1" in [i for _, i in kpis.items[0].velden["doel"].invoer.options]
 
@@ -246,7 +246,7 @@ def test_layers_restrict_tabs_and_rules(tmp_path):
 def test_setting_the_editors_plan_fills_every_form(tmp_path):
     e = bewerk(tmp_path / "p.json")
     e.plan = voorbeeldplan()
-    assert e._formulieren["doelen"][0].value == voorbeeldplan().doelen
+    assert e.formulieren("doelen")[0].value == voorbeeldplan().doelen
     assert e.uitslag.ok
     assert _opgeslagen(tmp_path / "p.json")["organisatie"]["naam"] == "Koffiebranderij De Boon"
 
@@ -274,5 +274,80 @@ def test_editor_speaks_english(tmp_path):
     assert "Saved in" in e.bewaarstatus.value and "New plan created" in e.melding
     assert (
         "Mission: what is our business?"
-        in e._formulieren["missie"][0].children[0].children[0].children[0].value
+        in e.formulieren("missie")[0].children[0].children[0].children[0].value
     )
+
+
+# --- Typing as a student types (issue 10) ------------------------------------------------------
+
+
+def test_tag_fields_take_one_value_per_line_as_it_is_typed_key_by_key():
+    f = MissieFormulier()
+    invoer = f.velden["kernwaarden"].invoer
+    getypt = ""
+    for teken in "Lokaal\nEerlijk\nSamen":
+        getypt += teken
+        invoer.value = getypt  # a Text/Textarea value arrives per key (continuous_update)
+    assert f.value.kernwaarden == ["Lokaal", "Eerlijk", "Samen"]
+    assert invoer.value == "Lokaal\nEerlijk\nSamen"  # never rewritten under the cursor
+    invoer.value = "Lokaal\nEerlijk\nSamen\n"
+    assert invoer.value.endswith("\n")  # the new empty line stays for the next value
+
+
+def test_a_date_is_typed_dutch_and_an_impossible_one_is_refused_visibly():
+    f = DoelenFormulier(value=[Doel(id="D1", deadline=dt.date(2027, 6, 30))])
+    veld = f.items[0].velden["deadline"]
+    assert veld.invoer.value == "30-06-2027"
+    for fout in ("31-02-2027", "15032027", "2027-13-01", "06/30/2027", "30-06-20"):
+        veld.invoer.value = fout
+        assert f.value[0].deadline == dt.date(2027, 6, 30), fout  # never another date
+        assert "dd-mm-jjjj" in veld.melding.value and "30-06-2027" in veld.melding.value
+    veld.invoer.value = "1-9-2027"
+    assert f.value[0].deadline == dt.date(2027, 9, 1)
+    assert veld.melding.value == ""
+    veld.invoer.value = ""  # an optional date may be emptied
+    assert f.value[0].deadline is None
+
+
+def test_two_editors_on_one_file_lose_nothing(tmp_path):
+    pad = tmp_path / "plan.json"
+    a = bewerk(pad)
+    b = bewerk(pad)
+    b.formulieren("plan")[0].velden["naam"].invoer.value = "Versie van B"
+    a.formulieren("plan")[0].velden["naam"].invoer.value = "Versie van A"
+    # A did not overwrite B's file: B's version is still the plan, A's is beside it.
+    assert _opgeslagen(pad)["organisatie"]["naam"] == "Versie van B"
+    assert a.conflict is not None and a.conflict.name.startswith("plan.conflict-")
+    assert _opgeslagen(a.conflict)["organisatie"]["naam"] == "Versie van A"
+    assert "kies_mijn_versie" in a.bewaarstatus.value
+    # A keeps typing: still into its own file, B's stays untouched.
+    a.formulieren("plan")[0].velden["naam"].invoer.value = "Versie van A, verder"
+    assert _opgeslagen(pad)["organisatie"]["naam"] == "Versie van B"
+    assert _opgeslagen(a.conflict)["organisatie"]["naam"] == "Versie van A, verder"
+    a.kies_mijn_versie()
+    assert _opgeslagen(pad)["organisatie"]["naam"] == "Versie van A, verder"
+    anders = list(tmp_path.glob("plan.andere-versie-*.json"))
+    assert [_opgeslagen(p)["organisatie"]["naam"] for p in anders] == ["Versie van B"]
+    # Now B is the one behind; it chooses the version on disk.
+    b.formulieren("plan")[0].velden["naam"].invoer.value = "B opnieuw"
+    assert b.conflict is not None
+    b.kies_andere_versie()
+    assert b.plan.organisatie.naam == "Versie van A, verder"
+    assert b.formulieren("plan")[0].velden["naam"].invoer.value == "Versie van A, verder"
+    b.formulieren("plan")[0].velden["naam"].invoer.value = "B daarna"
+    assert b.conflict is None and _opgeslagen(pad)["organisatie"]["naam"] == "B daarna"
+
+
+def test_one_editor_alone_never_sees_a_conflict(tmp_path):
+    e = bewerk(tmp_path / "plan.json")
+    for i in range(20):
+        e.formulieren("plan")[0].velden["naam"].invoer.value = f"Naam {i}"
+    assert e.conflict is None and list(tmp_path.iterdir()) == [tmp_path / "plan.json"]
+
+
+def test_tabs_are_built_when_first_shown(tmp_path):
+    e = bewerk(tmp_path / "plan.json", start="voorbeeld")
+    assert list(e._formulieren) == ["plan"]
+    e.tabs.selected_index = e.lagen.index("kpis")
+    assert "kpis" in e._formulieren
+    assert e.formulieren("kpis")[0].value == voorbeeldplan().kpis
