@@ -342,7 +342,9 @@ def test_one_editor_alone_never_sees_a_conflict(tmp_path):
     e = bewerk(tmp_path / "plan.json")
     for i in range(20):
         e.formulieren("plan")[0].velden["naam"].invoer.value = f"Naam {i}"
-    assert e.conflict is None and list(tmp_path.iterdir()) == [tmp_path / "plan.json"]
+    # only the plan and its last good version (kept for herstel_plan), no conflict copy
+    assert e.conflict is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json", "plan.vorige.json"]
 
 
 def test_tabs_are_built_when_first_shown(tmp_path):

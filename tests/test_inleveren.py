@@ -136,3 +136,33 @@ def test_restore_without_a_good_previous_version_says_so(tmp_path):
     assert pad.read_text(encoding="utf-8") == "kapot"  # nothing moved
     (tmp_path / "plan.vorige.json").write_text("ook kapot", encoding="utf-8")
     assert "geen goede vorige versie" in herstel_plan(pad)
+
+
+@pytest.mark.slow
+def test_grade_accepts_the_hand_in_files_of_a_download_and_names_students_by_them(tmp_path):
+    """The hand-in as the grader meets it: a folder of downloads named by the learning
+    environment. Identity comes from those names; the points are what the receipt promised."""
+    from conftest import vereist
+
+    from basismodel_edu.nakijken import beoordeel
+    from basismodel_edu.nakijken.zandbak import beschikbaar
+
+    vereist(beschikbaar() is None, f"no sandbox here: {beschikbaar()}")
+    klas = tmp_path / "download"
+    klas.mkdir()
+    bonnen = {}
+    for naam, plan in (("Jan Jansen", _goed_plan()), ("Fatma Yilmaz", _startplan())):
+        (tmp_path / naam).mkdir()
+        map_ = _opdracht(tmp_path / naam, plan)
+        bon = maak_inlevering(map_)
+        bonnen[naam] = bon.manifest["zichtbare_punten"]
+        # Brightspace's download name; the zip itself holds no name at all
+        doel = klas / f"123-456 - {naam} - 3 dec. 2026 1415 - {bon.pad.name}"
+        shutil.move(bon.pad, doel)
+        with zipfile.ZipFile(doel) as z:
+            assert naam.encode() not in b"".join(z.read(n) for n in z.namelist())
+    res = beoordeel(MISSIE / "master.ipynb", klas, tmp_path / "uit", timeout=30)
+    zichtbaar = {
+        b.student: sum(c.behaald for c in b.controles if not c.verborgen) for b in res.beoordelingen
+    }
+    assert zichtbaar == bonnen and bonnen["Jan Jansen"] > 0 == bonnen["Fatma Yilmaz"]
