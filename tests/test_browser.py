@@ -175,12 +175,9 @@ def _voer_eerste_cel_uit(page, pogingen: int = 3) -> None:
                 raise
 
 
-def test_editor_in_jupyterlab(browser, tmp_path):
-    map_ = tmp_path / "notebooks"
-    map_.mkdir()
-    _schrijf_notebook(map_, 'from basismodel_edu import bewerk\nbewerk("plan.json")')
-    poort, token = _vrije_poort(), secrets.token_hex(16)
-    opdracht = [
+def lab_opdracht(root: Path, poort: int, token: str) -> list[str]:
+    """The command that serves ``root`` in JupyterLab on a loopback port with a token."""
+    return [
         sys.executable,
         "-m",
         "jupyter",
@@ -192,9 +189,17 @@ def test_editor_in_jupyterlab(browser, tmp_path):
         str(poort),
         f"--IdentityProvider.token={token}",
         "--allow-root",
-        f"--ServerApp.root_dir={map_}",
+        f"--ServerApp.root_dir={root}",
         "--ServerApp.open_browser=False",
     ]
+
+
+def test_editor_in_jupyterlab(browser, tmp_path):
+    map_ = tmp_path / "notebooks"
+    map_.mkdir()
+    _schrijf_notebook(map_, 'from basismodel_edu import bewerk\nbewerk("plan.json")')
+    poort, token = _vrije_poort(), secrets.token_hex(16)
+    opdracht = lab_opdracht(map_, poort, token)
     basis = f"http://127.0.0.1:{poort}"
     with _server(opdracht, map_, f"{basis}/api/status?token={token}", tmp_path / "lab.log"):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import sys
 import time
 from pathlib import Path
 
@@ -26,22 +25,7 @@ HIER = Path(__file__).resolve().parent.parent
 OPDRACHT = "exercises/missie_fietsenmaker/opdracht.ipynb"
 
 
-def _lab(cursus: Path, poort: int, token: str) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "jupyter",
-        "lab",
-        "--no-browser",
-        "--ip",
-        "127.0.0.1",
-        "--port",
-        str(poort),
-        f"--IdentityProvider.token={token}",
-        "--allow-root",
-        f"--ServerApp.root_dir={cursus}",
-        "--ServerApp.open_browser=False",
-    ]
+_lab = test_browser.lab_opdracht
 
 
 def _run_all(page, pogingen: int = 3) -> None:
