@@ -75,6 +75,7 @@ def test_real_keys_reach_every_kind_of_field_in_jupyterlab(browser, tmp_path):  
         # date, typed the Dutch way
         page.locator(".bm-veld-Plan-peildatum input").click()
         kb.type("31-12-2027", delay=10)
+        kb.press("Tab")  # a student leaves the field, as in the real form
         # dropdown: chosen as a browser chooses (arrow keys on a closed select do nothing in
         # headless Chromium on Linux, where the list opens as a pop-up)
         page.locator(".bm-veld-Plan-modus select").select_option(index=1)
