@@ -9,7 +9,8 @@ lecturer's home, the submissions' originals, the master, the output folder and o
 folders are not bound, so they do not exist inside.
 
 Memory, file size and core dumps are limited with ``prlimit`` before bubblewrap starts. The number
-of processes is limited with ``prlimit --nproc`` for a lecturer who is not root; Linux never
+of processes is limited with ``prlimit --nproc`` inside the sandbox for a lecturer who is not
+root (inside, because outside it would also cap the lecturer's own processes); Linux never
 applies that limit to a process whose real user is root, not even inside a user namespace that
 maps it to another user (measured here: 200 processes under a limit of 64), so as root each
 sandbox gets a pids cgroup of its own instead, joined before bubblewrap starts.
@@ -238,13 +239,17 @@ class Kernel:
         limieten = [
             "prlimit",
             f"--as={g.geheugen_mb * 1024 * 1024}",
-            f"--nproc={g.processen}",
             f"--fsize={g.bestand_mb * 1024 * 1024}",
             "--core=0",
             "--",
         ]
+        # The process limit is set inside the sandbox, once its user namespace exists. Set
+        # before, Linux also records it as the ceiling for every process of the lecturer's
+        # user, and a lecturer with more processes than the limit (any desktop session) gets no
+        # sandbox at all: "Creating new namespace failed" (measured with 100 processes, limit 64).
+        processen = ["prlimit", f"--nproc={g.processen}", "--"]
         if self.zandbak:
-            cmd = [*limieten, *_bwrap(self.werkmap, self.ipcmap, g), "--", *kernel]
+            cmd = [*limieten, *_bwrap(self.werkmap, self.ipcmap, g), "--", *processen, *kernel]
             if os.geteuid() == 0:
                 wortel = _pids_wortel()
                 if wortel is None:
@@ -263,6 +268,8 @@ class Kernel:
             env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
             cwd = None
         else:
+            # No process limit without a sandbox: outside a user namespace of its own it would
+            # count every process of the lecturer's user, and a desktop has more than 64.
             cmd = kernel if shutil.which("prlimit") is None else [*limieten, *kernel]
             env = {**kernel_omgeving(), **_zonder_zandbak_omgeving(self.werkmap)}
             cwd = self.werkmap
