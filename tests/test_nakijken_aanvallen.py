@@ -587,24 +587,37 @@ def test_naive_reading_is_fooled(tmp_path, monkeypatch):
     assert not (doel.parent / naam).resolve().is_relative_to(doel)
 
 
-def test_one_students_grader_failure_is_that_students_alone(tmp_path, monkeypatch):
+@pytest.mark.parametrize("stap", ["herbouw", "voer_uit", "score"])
+def test_one_students_grader_failure_is_that_students_alone(stap, tmp_path, monkeypatch):
+    """The grader itself fails on one student, in each of its steps: that student is recorded
+    (the error's name for the lecturer only), the classmate is graded in full."""
     vereist(beschikbaar() is None, f"no sandbox here: {beschikbaar()}")
     from basismodel_edu import nakijken
 
     goed = oplossingsplan(OPDRACHT, tmp_path / "opl")
-    inzending(tmp_path / "k", "a", student_nb(OPDRACHT), goed)
+    nb = student_nb(OPDRACHT)
+    nb.cells[0].source += "\n<!-- MERK-A -->"  # how each step tells student a apart
+    inzending(tmp_path / "k", "a", nb, goed)
     inzending(tmp_path / "k", "b", student_nb(OPDRACHT), goed)
-    echt = nakijken.score
+    echt = getattr(nakijken, stap)
 
-    def kapot(master, student, *a, **kw):
-        if student == "a":
+    def kapot(*a, **kw):
+        wie = a[1] if stap == "score" else a[0 if stap == "voer_uit" else 1]
+        if wie == "a" or "MERK-A" in str(wie):
             raise ZeroDivisionError
-        return echt(master, student, *a, **kw)
+        return echt(*a, **kw)
 
-    monkeypatch.setattr(nakijken, "score", kapot)
+    monkeypatch.setattr(nakijken, stap, kapot)
     res = beoordeel(OPDRACHT / "master.ipynb", tmp_path / "k", tmp_path / "uit", timeout=5)
-    assert res["a"].status == "onbeoordeelbaar" and "ZeroDivisionError" in res["a"].reden
-    assert res["b"].totaal == VOL
+    assert res["b"].totaal == VOL and res["b"].status == "beoordeeld"
+    assert res["a"].totaal == 0
+    assert "ZeroDivisionError" in " ".join(res["a"].voor_docent)
+    pagina = (tmp_path / "uit" / "feedback" / f"{res['a'].bestand}.html").read_text("utf-8")
+    assert "ZeroDivisionError" not in pagina and "niet aan jou" in pagina
+    assert "ZeroDivisionError" in (tmp_path / "uit" / "cijferlijst.csv").read_text("utf-8-sig")
+    gegevens = json.loads((tmp_path / "uit" / "resultaten.json").read_text("utf-8"))
+    a = next(x for x in gegevens["studenten"] if x["student"] == "a")
+    assert "ZeroDivisionError" in " ".join(a["voor_docent"])
 
 
 def test_without_a_sandbox_grading_is_refused_in_dutch(tmp_path, monkeypatch, capsys):

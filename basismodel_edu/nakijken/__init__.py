@@ -186,12 +186,20 @@ def _beoordeel_alle(
             continue
         try:
             nb, opm = herbouw(m, lees_notebook(inz.notebook), inz.plan)
-        except Exception as e:  # a notebook no rebuild can read: that student's alone
+        except ValueError as e:  # a notebook no rebuild can read: that student's alone
             reden = str(e)[:200] or type(e).__name__
             klaar[i] = Beoordeling(
                 inz.student,
                 "onbeoordeelbaar",
                 reden=tekst("nakijken.reden.kapotte_notebook", fout=reden),
+            )
+            continue
+        except Exception as e:  # the grader's own failure on this one notebook
+            klaar[i] = Beoordeling(
+                inz.student,
+                "onbeoordeelbaar",
+                reden=tekst("nakijken.reden.nakijkfout"),
+                voor_docent=[tekst("nakijken.docent.nakijkfout", fout=type(e).__name__)],
             )
             continue
         herbouwd[bestand] = (nb, inz.plan)
@@ -220,7 +228,8 @@ def _beoordeel_alle(
             klaar[i] = Beoordeling(
                 inz.student,
                 "onbeoordeelbaar",
-                reden=tekst("nakijken.reden.nakijkfout", fout=type(e).__name__),
+                reden=tekst("nakijken.reden.nakijkfout"),
+                voor_docent=[tekst("nakijken.docent.nakijkfout", fout=type(e).__name__)],
             )
     res = []
     for i, inz in enumerate(lijst):

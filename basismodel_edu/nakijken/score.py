@@ -39,6 +39,9 @@ class Beoordeling:
     status: str  # "beoordeeld" or "onbeoordeelbaar"
     controles: list[Controle] = field(default_factory=list)
     opmerkingen: list[str] = field(default_factory=list)
+    # What only the lecturer reads (gradebook, resultaten.json): the grader's own errors. A
+    # student's page says that something went wrong on the grader's side, not what.
+    voor_docent: list[str] = field(default_factory=list)
     reden: str = ""
     regels: list[str] = field(default_factory=list)  # rule codes that failed (grader's check)
     bevindingen: list[dict[str, str]] = field(default_factory=list)
@@ -65,7 +68,8 @@ def score(
     b = Beoordeling(student, "beoordeeld", opmerkingen=list(opmerkingen))
     u = uitvoering
     if u.start_mislukt:
-        b.opmerkingen.append(tekst("nakijken.opmerking.start_mislukt", fout=u.startfout or "-"))
+        b.opmerkingen.append(tekst("nakijken.opmerking.start_mislukt"))
+        b.voor_docent.append(tekst("nakijken.docent.start_mislukt", fout=u.startfout or "-"))
     if u.time_out:
         b.opmerkingen.append(
             tekst("nakijken.opmerking.time_out", seconden=grenzen.seconden_per_cel)

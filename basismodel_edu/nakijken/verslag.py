@@ -122,7 +122,7 @@ def _csv(pad: Path, master: Master, res: list[Beoordeling], zandbak: bool) -> No
         w.writerow([cel(k) for k in kop])
         for b in res:
             punten = [getal(c.behaald) for c in b.controles] or [""] * len(master.controles)
-            opm = " | ".join([b.reden, *b.opmerkingen] if b.reden else b.opmerkingen)
+            opm = " | ".join(x for x in (b.reden, *b.opmerkingen, *b.voor_docent) if x)
             w.writerow(
                 [
                     cel(x)
@@ -162,7 +162,7 @@ def schrijf(
         w.writerow([cel(tekst("nakijken.kolom.student")), cel(tekst("nakijken.overzicht.reden"))])
         for b in res:
             if b.status == "onbeoordeelbaar":
-                w.writerow([cel(b.student), cel(b.reden)])
+                w.writerow([cel(b.student), cel(" | ".join([b.reden, *b.voor_docent]))])
         for m in zipmeldingen:
             w.writerow([cel(tekst("nakijken.kolom.zip_lid", naam=m.naam)), cel(m.reden)])
     zichtbaar = _zichtbare_regels(master)
@@ -225,6 +225,7 @@ def schrijf(
                 "maximum": master.maximum,
                 "reden": b.reden,
                 "opmerkingen": b.opmerkingen,
+                "voor_docent": b.voor_docent,
                 "controles": [c.__dict__ for c in b.controles],
                 "regels": b.regels,
                 "bewijs": b.bewijs,
