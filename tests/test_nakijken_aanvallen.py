@@ -632,3 +632,47 @@ def test_without_a_sandbox_grading_is_refused_in_dutch(tmp_path, monkeypatch, ca
     )
     assert code == 2 and "Nakijken geweigerd" in capsys.readouterr().err
     assert not (tmp_path / "u").exists()
+
+
+SPIEKERS = [
+    "functie_herdefinieerd",
+    "nep_succes",
+    "tags_en_nep_uitvoer",
+    "controle_bewerkt",
+    "overschrijft_eigen_plan",
+    "verborgen_id",
+    "nep_pakket",
+]
+
+
+@pytest.mark.parametrize("naam", SPIEKERS)
+def test_check_cheats_pass_plain_nbval(klas, naam, tmp_path):
+    """The cheats on the checks, run the way a lecturer would without ``grade``: plain
+    ``pytest --nbval-lax`` in the student's folder. Each one gets through (or stops pytest),
+    although its plan earns less than full marks above, so the grade above is ``grade``'s doing."""
+    import subprocess
+    import sys
+
+    map_ = tmp_path / naam
+    shutil.copytree(klas.wortel / naam, map_)
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "IPYTHONDIR": str(tmp_path / "ip"),
+        "MPLCONFIGDIR": str(tmp_path / "mpl"),
+        "PYTHONPATH": str(map_),  # as when pytest runs in the student's folder
+    }
+    r = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "opdracht.ipynb"],
+        cwd=map_,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert klas.verwacht[naam] < VOL
+    if naam == "nep_pakket":
+        # Its conftest.py stops pytest before any check: the whole class run would end here.
+        assert r.returncode != 0 and "passed" not in r.stdout, r.stdout
+    else:
+        assert r.returncode == 0 and "failed" not in r.stdout, r.stdout + r.stderr
