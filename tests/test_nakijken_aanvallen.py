@@ -551,8 +551,8 @@ def test_kernel_attacks_succeed_without_the_sandbox(klas, tmp_path):
 
 def test_naive_reading_is_fooled(tmp_path, monkeypatch):
     """What the grader before issue 9 did with these inputs: follow a link, block on a FIFO,
-    unpack a zip entry outside its folder, and hand its environment (minus names that look
-    secret) to the kernel."""
+    unpack a zip entry outside its folder, hand its environment (minus names that look
+    secret) to the kernel, name output files by a safe name alone and write names as they are."""
     import re
     import subprocess
     import sys
@@ -585,6 +585,15 @@ def test_naive_reading_is_fooled(tmp_path, monkeypatch):
     doel = (tmp_path / "uit" / "klas").resolve()
     naam = zipfile.ZipFile(z).namelist()[0]
     assert not (doel.parent / naam).resolve().is_relative_to(doel)
+    # A safe file name alone gives two students one feedback page ...
+    veilig = re.compile(r"[^\w.-]+")
+    assert veilig.sub("_", "Jan Jansen") == veilig.sub("_", "Jan_Jansen")
+    # ... and a name written as it is becomes a formula in the lecturer's spreadsheet.
+    import io
+
+    regel = io.StringIO()
+    csv.writer(regel, delimiter=";").writerow(['=HYPERLINK(1)', 6])
+    assert regel.getvalue().startswith("=HYPERLINK")
 
 
 @pytest.mark.parametrize("stap", ["herbouw", "voer_uit", "score"])
