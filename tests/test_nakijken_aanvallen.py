@@ -592,7 +592,7 @@ def test_naive_reading_is_fooled(tmp_path, monkeypatch):
     import io
 
     regel = io.StringIO()
-    csv.writer(regel, delimiter=";").writerow(['=HYPERLINK(1)', 6])
+    csv.writer(regel, delimiter=";").writerow(["=HYPERLINK(1)", 6])
     assert regel.getvalue().startswith("=HYPERLINK")
 
 

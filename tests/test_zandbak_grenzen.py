@@ -85,7 +85,7 @@ METEN = textwrap.dedent(
 )
 
 
-def _meet(als: list[str]) -> dict:
+def _meet(als: list[str], grenzen: Grenzen = GRENZEN) -> dict:
     # pytest's own temporary folders are private to the user running the tests; this one is
     # open to the ordinary user the measurement may run as, and removed afterwards.
     map_ = Path(tempfile.mkdtemp(prefix="basismodel-grenzen-"))
@@ -101,7 +101,7 @@ def _meet(als: list[str]) -> dict:
             "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
         }
         r = subprocess.run(
-            [*als, sys.executable, str(script), json.dumps(GRENZEN.als_dict()), str(BUREAUBLAD)],
+            [*als, sys.executable, str(script), json.dumps(grenzen.als_dict()), str(BUREAUBLAD)],
             capture_output=True,
             text=True,
             env=env,
@@ -170,3 +170,16 @@ def test_a_process_limit_set_outside_the_sandbox_would_stop_a_busy_desktop():
     )
     buiten, binnen = r.stdout.split()[-2:]
     assert (buiten, binnen) == ("1", "0"), r.stdout + r.stderr
+
+
+def test_without_its_limits_each_of_these_attacks_gets_through():
+    """The same cell under limits no notebook reaches: it gets its 300 processes, its 3 GB and
+    its large files, so the limits above are what stops it."""
+    vereist(beschikbaar() is None, f"no sandbox here: {beschikbaar()}")
+    ruim = Grenzen(processen=4096, geheugen_mb=16384, bestand_mb=1024, tmp_mb=1024)
+    assert _meet([], ruim) == {
+        "processen": 300,
+        "geheugen": "3 GB gekregen",
+        "bestand": "niet begrensd",
+        "tmp": "niet begrensd",
+    }
