@@ -59,6 +59,10 @@ def teken_basismodel(markeer: str | None = None) -> Figure:
             tekst("diagram.onbekende_markering", keuze=markeer, lagen=", ".join(MARKERINGEN))
         )
     fig = _figuur(9, 9.5)
+    hier = (
+        "" if markeer is None else tekst("diagram.alt_hier", laag=tekst(f"diagram.laag.{markeer}"))
+    )
+    fig.bm_alt = tekst("diagram.alt", hier=hier)
     ax = fig.add_axes((0.02, 0.04, 0.96, 0.9))
     ax.set_xlim(0, 10)
     ax.set_ylim(0.6, 12)

@@ -31,7 +31,7 @@ import ipywidgets as widgets
 import traitlets
 from pydantic import BaseModel
 
-from . import datums, getallen
+from . import datums, getallen, sjabloon
 from .berichten import getal, keuze, tekst
 from .bestand import bewaar_plan, laad_plan
 from .controle import LAGEN, Uitslag, controleer, kies_regels
@@ -192,35 +192,34 @@ class _Veld:
         self.melding = widgets.HTML(layout=widgets.Layout(margin="0 0 0 " + _LABELBREEDTE))
         self.invoer = self._maak()
         self.invoer.observe(self._gewijzigd, "value")
-        label = widgets.HTML(
-            f"<b>{html.escape(_label(model, naam))}</b>",
-            layout=widgets.Layout(width=_LABELBREEDTE, min_width=_LABELBREEDTE),
-        )
-        self.rij = widgets.VBox(
-            [widgets.HBox([label, self.invoer]), self.melding],
-            layout=widgets.Layout(margin="2px 0"),
-        )
+        # The visible label is the widget's own description: ipywidgets ties it to the input
+        # (<label for=...>), so it is also the field's accessible name. A separate HTML label
+        # beside the input was a name for sighted readers only (axe: label, select-name).
+        self.invoer.description = _label(model, naam)
+        self.invoer.description_allow_html = False
+        self.invoer.style.description_width = _LABELBREEDTE
+        self.rij = widgets.VBox([self.invoer, self.melding], layout=widgets.Layout(margin="2px 0"))
+        self.invoer.add_class("bm-veld")
         self.invoer.add_class(f"bm-veld-{model.__name__}-{naam}")
 
     def _maak(self) -> widgets.Widget:
-        breed = widgets.Layout(width="32em")
+        # Widths hold the label (16em) and the input together.
+        breed = widgets.Layout(width="48em")
+        smal = widgets.Layout(width="28em")
+        keuzebreed = widgets.Layout(width="48em")
         s = self.soort
         if s == "textarea":
-            return widgets.Textarea(layout=widgets.Layout(width="32em", height="4.5em"))
+            return widgets.Textarea(layout=widgets.Layout(width="48em", height="4.5em"))
         if s == "text":
             return widgets.Text(layout=breed)
         if s == "kanaal":
             return widgets.Combobox(options=list(KANALEN), ensure_option=False, layout=breed)
         if s == "getal":
-            return widgets.Text(
-                placeholder=tekst("form.getal_hulp"), layout=widgets.Layout(width="12em")
-            )
+            return widgets.Text(placeholder=tekst("form.getal_hulp"), layout=smal)
         if s == "datum":
             # A text field, not DatePicker: the browser's date input follows the browser's
             # locale (mm/dd/yyyy) and silently stored another date for "31-02-2027".
-            return widgets.Text(
-                placeholder=tekst("form.datum_hulp"), layout=widgets.Layout(width="12em")
-            )
+            return widgets.Text(placeholder=tekst("form.datum_hulp"), layout=smal)
         if s == "janee":
             return widgets.Dropdown(
                 options=[
@@ -229,13 +228,14 @@ class _Veld:
                     (tekst("form.keuze.nee"), "nee"),
                 ],
                 value="",
+                layout=keuzebreed,
             )
         if s == "keuze":
             waarden, met_none = _literal_waarden(self.model, self.naam)
             opties = [(keuze(w), w) for w in waarden]
             if met_none:
                 opties.insert(0, (tekst("form.keuze.leeg"), ""))
-            return widgets.Dropdown(options=opties, value=opties[0][1])
+            return widgets.Dropdown(options=opties, value=opties[0][1], layout=keuzebreed)
         if s == "tags":
             # One value per line in a text area, not TagsInput: inside a JupyterLab notebook
             # Enter never reached TagsInput (ipywidgets #3950, #3982), so typed values ran
@@ -243,10 +243,12 @@ class _Veld:
             # and Voila alike, and is one ordinary Tab stop.
             return widgets.Textarea(
                 placeholder=tekst("form.lijst_hulp"),
-                layout=widgets.Layout(width="32em", height="4.5em"),
+                layout=widgets.Layout(width="48em", height="4.5em"),
             )
         if s == "link":
-            return widgets.Dropdown(options=[(tekst("form.keuze.leeg"), "")], value="")
+            return widgets.Dropdown(
+                options=[(tekst("form.keuze.leeg"), "")], value="", layout=keuzebreed
+            )
         if s == "links":
             return widgets.SelectMultiple(options=[], rows=4, layout=breed)
         raise TypeError(s)
@@ -503,6 +505,71 @@ class _Item(_ModelFormulier):
     verborgen = ("id",)
 
 
+class _Vouwlijst(widgets.VBox):
+    """Items that open and close, each behind a real button: Tab reaches it, Enter and Space
+    open it, and its text is its accessible name.
+
+    ipywidgets' Accordion opens an item on a click on a ``<div>`` outside the Tab order, so a
+    student on the keyboard never reached the fields of a closed item. The interface follows
+    Accordion's (``children``, ``titles``, ``selected_index``) so the list form is unchanged.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._items: tuple[widgets.Widget, ...] = ()
+        self._knoppen: list[widgets.Button] = []
+        self._titels: tuple[str, ...] = ()
+        self._open: int | None = None
+
+    @property
+    def items(self) -> tuple[widgets.Widget, ...]:
+        return self._items
+
+    def zet_items(self, items: Iterable[widgets.Widget], titels: Iterable[str]) -> None:
+        self._items = tuple(items)
+        self._knoppen = []
+        rijen = []
+        for i, item in enumerate(self._items):
+            knop = widgets.Button(layout=widgets.Layout(width="auto"))
+            knop.add_class("bm-vouwknop")
+            knop.on_click(lambda _b, i=i: self.kies(None if self._open == i else i))
+            self._knoppen.append(knop)
+            rijen.append(widgets.VBox([knop, item]))
+        self.children = rijen
+        if self._open is not None and self._open >= len(self._items):
+            self._open = None
+        self.titles = tuple(titels)
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        return self._titels
+
+    @titles.setter
+    def titles(self, titels: Iterable[str]) -> None:
+        self._titels = tuple(titels)
+        self._toon()
+
+    @property
+    def selected_index(self) -> int | None:
+        return self._open
+
+    @selected_index.setter
+    def selected_index(self, i: int | None) -> None:
+        self.kies(i)
+
+    def kies(self, i: int | None) -> None:
+        """Open item ``i`` (and close the others); ``None`` closes all."""
+        self._open = i
+        self._toon()
+
+    def _toon(self) -> None:
+        for i, (knop, item) in enumerate(zip(self._knoppen, self._items, strict=True)):
+            open_ = i == self._open
+            titel = self._titels[i] if i < len(self._titels) else ""
+            knop.description = f"{'▾' if open_ else '▸'} {titel}"
+            item.layout.display = None if open_ else "none"
+
+
 class _LijstFormulier(widgets.VBox):
     """A list of items of one model, each in its own fold, with buttons to add and remove."""
 
@@ -518,7 +585,7 @@ class _LijstFormulier(widgets.VBox):
         self._van_ouder = False
         self._keuzes = _keuzes(plan)
         self.items: list[_ModelFormulier] = []
-        self.vouwen = widgets.Accordion()
+        self.vouwen = _Vouwlijst()
         self.leeg = widgets.HTML(f"<i>{html.escape(tekst('form.leeg_lijst'))}</i>")
         self.knop_toevoegen = widgets.Button(
             description=tekst(f"form.toevoegen.{self.item_model.__name__}"),
@@ -583,8 +650,7 @@ class _LijstFormulier(widgets.VBox):
             form.observe(lambda c, i=i: self._item_gewijzigd(i, c["new"]), "value")
             items.append(form)
         self.items = items
-        self.vouwen.children = items
-        self.vouwen.titles = tuple(self._titel(v) for v in self.value)
+        self.vouwen.zet_items(items, (self._titel(v) for v in self.value))
         self.leeg.layout.display = "none" if self.value else None
 
     def _waarde_gezet(self, change: dict[str, Any]) -> None:
@@ -820,7 +886,9 @@ class PlanEditor(widgets.VBox):
         self.bewaarstatus = widgets.HTML()
         self.feedback = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.feedback.add_class("bm-feedback")
+        stijl = widgets.HTML(sjabloon.html("formulierstijl.html.j2"))
         self.children = [
+            stijl,
             self.kop,
             self.tabs,
             self.bewaarstatus,

@@ -140,7 +140,24 @@ def teken_kpi(plan: Plan, kpi_id: str, *, ax: Axes | None = None) -> Figure:
         ax = fig.add_subplot()
     _teken_kpi_op(ax, s)
     ax.set_xlabel(tekst("meten.grafiek.as_datum"))
+    ax.figure.bm_alt = _alt_kpi(s)
     return ax.figure
+
+
+def _alt_kpi(s: KPIStand) -> str:
+    """The KPI plot in words, for readers who cannot see it."""
+    if s.laatste is None:
+        return tekst("meten.grafiek.alt_kpi_leeg", kpi=s.kpi.id, naam=s.kpi.naam)
+    return tekst(
+        "meten.grafiek.alt_kpi",
+        kpi=s.kpi.id,
+        naam=s.kpi.naam,
+        aantal=len(s.punten),
+        waarde=s.laatste,
+        datum=s.datum_laatste,
+        norm="-" if s.norm is None else s.norm,
+        status=tekst(f"meten.status.{s.status}"),
+    )
 
 
 def _kort(tekst_: str, lengte: int = 38) -> str:
@@ -226,6 +243,11 @@ def teken_voortgang(plan: Plan, *, per_kpi: bool = True, ax: Axes | None = None)
         )
         ax = fig.add_subplot()
     _teken_voortgang_op(ax, standen, per_kpi)
+    delen = [
+        tekst("meten.grafiek.alt_rij", naam=naam, procent=round(b * 100) if b is not None else "-")
+        for naam, b, _status, _doel in _rijen(standen, per_kpi)
+    ]
+    ax.figure.bm_alt = tekst("meten.grafiek.alt_voortgang", rijen="; ".join(delen))
     return ax.figure
 
 

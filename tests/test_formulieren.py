@@ -132,6 +132,15 @@ def test_list_forms_add_and_remove_items():
     f.items[1].velden["naam"].invoer.value = "Bereik"
     assert f.value[1].naam == "Bereik"
     assert "Bereik" in f.vouwen.titles[1]
+    # The item just added is open; its button (a real button, so Tab and Enter reach it)
+    # closes it and opens another.
+    knop_1, knop_2 = (rij.children[0] for rij in f.vouwen.children)
+    assert f.items[1].layout.display is None and f.items[0].layout.display == "none"
+    assert knop_2.description.startswith("▾") and "Bereik" in knop_2.description
+    knop_1.click()
+    assert f.items[0].layout.display is None and f.items[1].layout.display == "none"
+    knop_1.click()
+    assert f.items[0].layout.display == "none" and knop_1.description.startswith("▸")
     f.verwijder("K1")
     assert [v.id for v in f.value] == ["K2"]
     assert f.items[0].velden["naam"].invoer.value == "Bereik"
@@ -274,7 +283,7 @@ def test_editor_speaks_english(tmp_path):
     assert "Saved in" in e.bewaarstatus.value and "New plan created" in e.melding
     assert (
         "Mission: what is our business?"
-        in e.formulieren("missie")[0].children[0].children[0].children[0].value
+        in e.formulieren("missie")[0].velden["tekst"].invoer.description
     )
 
 
