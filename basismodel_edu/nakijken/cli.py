@@ -64,10 +64,35 @@ def _grade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _opzet_export(p: argparse.ArgumentParser) -> None:
+    from ..cli import _taal
+
+    p.add_argument("uitmap", help=tekst("cli.help.export_uitmap"))
+    p.add_argument("--lms", choices=["brightspace"], default="brightspace")
+    p.add_argument("--klaslijst", required=True, help=tekst("cli.help.export_klaslijst"))
+    p.add_argument("--item", required=True, help=tekst("cli.help.export_item"))
+    p.add_argument("--out", required=True, help=tekst("cli.help.export_uit"))
+    _taal(p)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import ExportFout, naar_brightspace
+
+    try:
+        verslag = naar_brightspace(args.uitmap, args.klaslijst, args.item, args.out)
+    except ExportFout as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    for regel in verslag.regels():
+        print(regel)
+    return 0
+
+
 def _registreer() -> None:
     from ..cli import commando
 
     commando("grade", _opzet)(_grade)
+    commando("export-grades", _opzet_export)(_export)
 
 
 _registreer()
