@@ -884,6 +884,19 @@ class PlanEditor(widgets.VBox):
             f"{'⚠ ' if soort == 'kapot' else ''}{html.escape(self.melding)}</div>"
         )
         self.bewaarstatus = widgets.HTML()
+        # After a conflict the student chooses with a button: no code, in Voila too.
+        self.knop_mijn_versie = widgets.Button(
+            description=tekst("editor.knop.mijn_versie"), layout=widgets.Layout(width="auto")
+        )
+        self.knop_andere_versie = widgets.Button(
+            description=tekst("editor.knop.andere_versie"), layout=widgets.Layout(width="auto")
+        )
+        self.knop_mijn_versie.on_click(lambda _b: self.kies_mijn_versie())
+        self.knop_andere_versie.on_click(lambda _b: self.kies_andere_versie())
+        self.conflictkeuze = widgets.HBox(
+            [self.knop_mijn_versie, self.knop_andere_versie],
+            layout=widgets.Layout(display="none", grid_gap="8px"),
+        )
         self.feedback = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.feedback.add_class("bm-feedback")
         stijl = widgets.HTML(sjabloon.html("formulierstijl.html.j2"))
@@ -892,6 +905,7 @@ class PlanEditor(widgets.VBox):
             self.kop,
             self.tabs,
             self.bewaarstatus,
+            self.conflictkeuze,
             widgets.HTML(f"<h3>{html.escape(tekst('editor.feedback.kop'))}</h3>"),
             self.feedback,
         ]
@@ -1010,6 +1024,7 @@ class PlanEditor(widgets.VBox):
             # and ours beside it, and let the student choose (never overwrite silently).
             self.conflict = _vrije_naam(self.pad, "conflict")
         doel = self.conflict or self.pad
+        self.conflictkeuze.layout.display = None if self.conflict is not None else "none"
         try:
             bewaar_plan(self._plan, doel)
         except PlanFout as e:
@@ -1049,6 +1064,7 @@ class PlanEditor(widgets.VBox):
             return
         plan = laad_plan(self.pad)
         self.conflict = None
+        self.conflictkeuze.layout.display = "none"
         self._stempel = _stempel(self.pad)
         self.plan = plan
 

@@ -328,19 +328,23 @@ def test_two_editors_on_one_file_lose_nothing(tmp_path):
     assert _opgeslagen(pad)["organisatie"]["naam"] == "Versie van B"
     assert a.conflict is not None and a.conflict.name.startswith("plan.conflict-")
     assert _opgeslagen(a.conflict)["organisatie"]["naam"] == "Versie van A"
-    assert "kies_mijn_versie" in a.bewaarstatus.value
+    # The choice is two buttons, shown only now (a student in Voila cannot type code).
+    assert "Mijn versie houden" in a.bewaarstatus.value
+    assert a.conflictkeuze.layout.display is None and b.conflictkeuze.layout.display == "none"
     # A keeps typing: still into its own file, B's stays untouched.
     a.formulieren("plan")[0].velden["naam"].invoer.value = "Versie van A, verder"
     assert _opgeslagen(pad)["organisatie"]["naam"] == "Versie van B"
     assert _opgeslagen(a.conflict)["organisatie"]["naam"] == "Versie van A, verder"
-    a.kies_mijn_versie()
+    a.knop_mijn_versie.click()
+    assert a.conflictkeuze.layout.display == "none"
     assert _opgeslagen(pad)["organisatie"]["naam"] == "Versie van A, verder"
     anders = list(tmp_path.glob("plan.andere-versie-*.json"))
     assert [_opgeslagen(p)["organisatie"]["naam"] for p in anders] == ["Versie van B"]
     # Now B is the one behind; it chooses the version on disk.
     b.formulieren("plan")[0].velden["naam"].invoer.value = "B opnieuw"
     assert b.conflict is not None
-    b.kies_andere_versie()
+    b.knop_andere_versie.click()
+    assert b.conflictkeuze.layout.display == "none"
     assert b.plan.organisatie.naam == "Versie van A, verder"
     assert b.formulieren("plan")[0].velden["naam"].invoer.value == "Versie van A, verder"
     b.formulieren("plan")[0].velden["naam"].invoer.value = "B daarna"
