@@ -49,6 +49,73 @@ def _cellen(page) -> list[str]:
     return [t.strip() for t in teksten]
 
 
+def _klopt(data: dict) -> None:
+    assert data["organisatie"]["naam"] == "Bakkerij Dd Mm AB ab dd m"
+    assert dt.date.fromisoformat(data["peildatum"]) == dt.date(2027, 12, 31)
+    assert data["modus"] == "lerend"
+    assert data["missie"]["tekst"] == "Wij bakken Brood.\nIn Arnhem."
+    assert data["missie"]["kernwaarden"] == ["Lokaal", "Eerlijk", "Samen"]
+    assert data["doelen"][0].get("deadline") is None
+
+
+def _typ_in_elk_soort_veld(page, plan) -> dict:
+    """Type real keys into every kind of field; the saved plan once every value arrived."""
+    kb = page.keyboard
+
+    # text (with capitals and the command-mode letters a, b, d d, m)
+    page.locator(".bm-veld-Organisatie-naam input").click()
+    kb.type("Bakkerij Dd Mm AB ab dd m", delay=10)
+    # date, typed the Dutch way
+    page.locator(".bm-veld-Plan-peildatum input").click()
+    kb.type("31-12-2027", delay=10)
+    kb.press("Tab")  # a student leaves the field, as in the real form
+    # dropdown: chosen as a browser chooses (arrow keys on a closed select do nothing in
+    # headless Chromium on Linux, where the list opens as a pop-up)
+    page.locator(".bm-veld-Plan-modus select").select_option(index=1)
+    _wacht_op_plan(
+        plan,
+        lambda d: (
+            d.get("organisatie", {}).get("naam") == "Bakkerij Dd Mm AB ab dd m"
+            and d.get("peildatum") == "2027-12-31"
+        ),
+        page,
+    )
+
+    page.get_by_role("tab", name="Missie").first.click()
+    # textarea with Enter inside
+    page.locator(".bm-veld-Missie-tekst textarea").click()
+    kb.type("Wij bakken Brood.", delay=10)
+    kb.press("Enter")
+    kb.type("In Arnhem.", delay=10)
+    # tags: Enter between values
+    page.locator(".bm-veld-Missie-kernwaarden textarea").click()
+    for i, woord in enumerate(("Lokaal", "Eerlijk", "Samen")):
+        if i:
+            kb.press("Enter")
+        kb.type(woord, delay=10)
+    kb.press("Tab")  # leaving the field changes nothing
+
+    page.get_by_role("tab", name="Doelen").first.click()
+    page.get_by_role("button", name="+ doel toevoegen").click()
+    # number with a decimal comma
+    page.locator(".bm-veld-Doel-nulmeting input").click()
+    kb.type("1.200,5", delay=10)
+    page.locator(".bm-veld-Doel-deadline input").click()
+    kb.type("31-02-2027", delay=10)  # impossible: refused, nothing stored
+    page.get_by_text("bestaat niet").first.wait_for()
+
+    data = _wacht_op_plan(
+        plan,
+        lambda d: (
+            d["missie"]["kernwaarden"] == ["Lokaal", "Eerlijk", "Samen"]
+            and d["doelen"]
+            and d["doelen"][0].get("nulmeting") == 1200.5
+        ),
+        page,
+    )
+    return data
+
+
 def test_real_keys_reach_every_kind_of_field_in_jupyterlab(browser, tmp_path):  # noqa: F811
     map_ = tmp_path / "notebooks"
     map_.mkdir()
@@ -67,76 +134,46 @@ def test_real_keys_reach_every_kind_of_field_in_jupyterlab(browser, tmp_path):  
         page.goto(f"{basis}/lab/tree/editor.ipynb?token={token}", timeout=WACHT_MS)
         _voer_eerste_cel_uit(page)
         cellen_voor = _cellen(page)
-        kb = page.keyboard
-
-        # text (with capitals and the command-mode letters a, b, d d, m)
-        page.locator(".bm-veld-Organisatie-naam input").click()
-        kb.type("Bakkerij Dd Mm AB ab dd m", delay=10)
-        # date, typed the Dutch way
-        page.locator(".bm-veld-Plan-peildatum input").click()
-        kb.type("31-12-2027", delay=10)
-        kb.press("Tab")  # a student leaves the field, as in the real form
-        # dropdown: chosen as a browser chooses (arrow keys on a closed select do nothing in
-        # headless Chromium on Linux, where the list opens as a pop-up)
-        page.locator(".bm-veld-Plan-modus select").select_option(index=1)
-        _wacht_op_plan(
-            plan,
-            lambda d: (
-                d.get("organisatie", {}).get("naam") == "Bakkerij Dd Mm AB ab dd m"
-                and d.get("peildatum") == "2027-12-31"
-            ),
-            page,
-        )
-
-        page.get_by_role("tab", name="Missie").first.click()
-        # textarea with Enter inside
-        page.locator(".bm-veld-Missie-tekst textarea").click()
-        kb.type("Wij bakken Brood.", delay=10)
-        kb.press("Enter")
-        kb.type("In Arnhem.", delay=10)
-        # tags: Enter between values
-        page.locator(".bm-veld-Missie-kernwaarden textarea").click()
-        for i, woord in enumerate(("Lokaal", "Eerlijk", "Samen")):
-            if i:
-                kb.press("Enter")
-            kb.type(woord, delay=10)
-        kb.press("Tab")  # leaving the field changes nothing
-
-        page.get_by_role("tab", name="Doelen").first.click()
-        page.get_by_role("button", name="+ doel toevoegen").click()
-        # number with a decimal comma
-        page.locator(".bm-veld-Doel-nulmeting input").click()
-        kb.type("1.200,5", delay=10)
-        page.locator(".bm-veld-Doel-deadline input").click()
-        kb.type("31-02-2027", delay=10)  # impossible: refused, nothing stored
-        page.get_by_text("bestaat niet").first.wait_for()
-
-        data = _wacht_op_plan(
-            plan,
-            lambda d: (
-                d["missie"]["kernwaarden"] == ["Lokaal", "Eerlijk", "Samen"]
-                and d["doelen"]
-                and d["doelen"][0].get("nulmeting") == 1200.5
-            ),
-            page,
-        )
+        data = _typ_in_elk_soort_veld(page, plan)
         page.screenshot(path=str(tmp_path / "lab-getypt.png"), full_page=True)
         cellen_na = _cellen(page)
         soorten = page.locator(".jp-Notebook .jp-Cell").evaluate_all(
             "els => els.map(e => e.classList.contains('jp-CodeCell'))"
         )
 
-    assert data["organisatie"]["naam"] == "Bakkerij Dd Mm AB ab dd m"
-    assert dt.date.fromisoformat(data["peildatum"]) == dt.date(2027, 12, 31)
-    assert data["modus"] == "lerend"
-    assert data["missie"]["tekst"] == "Wij bakken Brood.\nIn Arnhem."
-    assert data["missie"]["kernwaarden"] == ["Lokaal", "Eerlijk", "Samen"]
-    assert data["doelen"][0].get("deadline") is None
+    _klopt(data)
     # no key reached JupyterLab's command mode: same cells, same source, still code
     assert cellen_na == cellen_voor == [BRON, ""]
     assert soorten == [True, True]
     assert "bewerk(" in cellen_na[0]
     print(f"screenshot: {tmp_path / 'lab-getypt.png'}")
+
+
+def test_real_keys_reach_every_kind_of_field_in_voila(browser, tmp_path):  # noqa: F811
+    from pathlib import Path
+
+    import nbformat
+
+    project = tmp_path / "app"
+    (project / "notebooks").mkdir(parents=True)
+    bron = nbformat.read(Path(__file__).parent.parent / "notebooks" / "editor.ipynb", 4)
+    nbformat.write(bron, project / "notebooks" / "editor.ipynb")
+    poort, token = _vrije_poort(), secrets.token_hex(16)
+    opdracht = [
+        sys.executable, "-m", "voila", str(Path("notebooks") / "editor.ipynb"), "--no-browser",
+        f"--port={poort}", "--Voila.ip=127.0.0.1", f"--Voila.token={token}",
+    ]  # fmt: skip
+    basis = f"http://127.0.0.1:{poort}"
+    plan = project / "notebooks" / "werk" / "mijn-plan.json"
+    with _server(opdracht, project, f"{basis}/voila/static/", tmp_path / "voila.log"):
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(WACHT_MS)
+        page.goto(f"{basis}/?token={token}", timeout=WACHT_MS)
+        page.locator(".bm-editor").wait_for()
+        data = _typ_in_elk_soort_veld(page, plan)
+        page.screenshot(path=str(tmp_path / "voila-getypt.png"), full_page=True)
+    _klopt(data)
+    print(f"screenshot: {tmp_path / 'voila-getypt.png'}")
 
 
 def test_leaving_the_voila_app_leaves_no_kernel_running(browser, tmp_path):  # noqa: F811
