@@ -194,6 +194,38 @@ def lab_opdracht(root: Path, poort: int, token: str) -> list[str]:
     ]
 
 
+@contextlib.contextmanager
+def lab(root: Path, tmp_path: Path):
+    """JupyterLab serving ``root``; yields the address to open a path with (``{pad}`` in it)."""
+    poort, token = _vrije_poort(), secrets.token_hex(16)
+    basis = f"http://127.0.0.1:{poort}"
+    with _server(
+        lab_opdracht(root, poort, token), root, f"{basis}/api/status?token={token}",
+        tmp_path / "lab.log",
+    ):  # fmt: skip
+        yield f"{basis}/lab/tree/{{pad}}?token={token}"
+
+
+@contextlib.contextmanager
+def voila_app(tmp_path: Path, *instellingen: str):
+    """The Voila app served as ``python tasks.py app`` does, from a project folder of its own;
+    yields (the app's address, the project folder, the server's log)."""
+    project = tmp_path / "app"
+    (project / "notebooks").mkdir(parents=True)
+    bron = nbformat.read(Path(__file__).parent.parent / "notebooks" / "editor.ipynb", 4)
+    nbformat.write(bron, project / "notebooks" / "editor.ipynb")
+    poort, token = _vrije_poort(), secrets.token_hex(16)
+    opdracht = [
+        sys.executable, "-m", "voila", str(Path("notebooks") / "editor.ipynb"), "--no-browser",
+        f"--port={poort}", "--Voila.ip=127.0.0.1", f"--Voila.token={token}", *instellingen,
+    ]  # fmt: skip
+    basis = f"http://127.0.0.1:{poort}"
+    log = tmp_path / "voila.log"
+    # wait on a static address: opening the app itself would already run the notebook
+    with _server(opdracht, project, f"{basis}/voila/static/", log):
+        yield f"{basis}/?token={token}", project, log
+
+
 def test_editor_in_jupyterlab(browser, tmp_path):
     map_ = tmp_path / "notebooks"
     map_.mkdir()

@@ -7,19 +7,11 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
-import sys
 import time
 from pathlib import Path
 
-import nbformat
 import pytest
-from test_browser import (  # noqa: F401  (browser is a fixture)
-    WACHT_MS,
-    _server,
-    _vrije_poort,
-    browser,
-)
+from test_browser import WACHT_MS, browser, voila_app  # noqa: F401  (browser is a fixture)
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,26 +37,15 @@ def test_two_tabs_of_the_app_lose_nothing_and_the_student_chooses_by_button(
     browser,  # noqa: F811
     tmp_path,
 ):
-    project = tmp_path / "app"
-    (project / "notebooks").mkdir(parents=True)
-    bron = nbformat.read(ROOT / "notebooks" / "editor.ipynb", 4)
-    nbformat.write(bron, project / "notebooks" / "editor.ipynb")
-    plan = project / "notebooks" / "werk" / "mijn-plan.json"
-    poort, token = _vrije_poort(), secrets.token_hex(16)
-    opdracht = [
-        sys.executable, "-m", "voila", str(Path("notebooks") / "editor.ipynb"), "--no-browser",
-        f"--port={poort}", "--Voila.ip=127.0.0.1", f"--Voila.token={token}",
-    ]  # fmt: skip
-    basis = f"http://127.0.0.1:{poort}"
-
     def naam_in_plan() -> str:
         return json.loads(plan.read_text(encoding="utf-8"))["organisatie"]["naam"]
 
-    with _server(opdracht, project, f"{basis}/voila/static/", tmp_path / "voila.log"):
+    with voila_app(tmp_path) as (adres, project, _log):
+        plan = project / "notebooks" / "werk" / "mijn-plan.json"
         eerste, tweede = browser.new_page(), browser.new_page()
         for p in (eerste, tweede):
             p.set_default_timeout(WACHT_MS)
-            p.goto(f"{basis}/?token={token}", timeout=WACHT_MS)
+            p.goto(adres, timeout=WACHT_MS)
             p.locator(".bm-editor").wait_for()
         _typ_naam(tweede, "Bakkerij Tweede Tab")
         _wacht(lambda: naam_in_plan() == "Bakkerij Tweede Tab", "the second tab did not save")

@@ -23,6 +23,7 @@ from test_browser import (
     _voer_eerste_cel_uit,
     _vrije_poort,
     browser,  # noqa: F401  (the fixture)
+    voila_app,
 )
 
 pytestmark = pytest.mark.browser
@@ -150,27 +151,12 @@ def test_real_keys_reach_every_kind_of_field_in_jupyterlab(browser, tmp_path):  
 
 
 def test_real_keys_reach_every_kind_of_field_in_voila(browser, tmp_path):  # noqa: F811
-    from pathlib import Path
-
-    import nbformat
-
-    project = tmp_path / "app"
-    (project / "notebooks").mkdir(parents=True)
-    bron = nbformat.read(Path(__file__).parent.parent / "notebooks" / "editor.ipynb", 4)
-    nbformat.write(bron, project / "notebooks" / "editor.ipynb")
-    poort, token = _vrije_poort(), secrets.token_hex(16)
-    opdracht = [
-        sys.executable, "-m", "voila", str(Path("notebooks") / "editor.ipynb"), "--no-browser",
-        f"--port={poort}", "--Voila.ip=127.0.0.1", f"--Voila.token={token}",
-    ]  # fmt: skip
-    basis = f"http://127.0.0.1:{poort}"
-    plan = project / "notebooks" / "werk" / "mijn-plan.json"
-    with _server(opdracht, project, f"{basis}/voila/static/", tmp_path / "voila.log"):
+    with voila_app(tmp_path) as (adres, project, _log):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(WACHT_MS)
-        page.goto(f"{basis}/?token={token}", timeout=WACHT_MS)
+        page.goto(adres, timeout=WACHT_MS)
         page.locator(".bm-editor").wait_for()
-        data = _typ_in_elk_soort_veld(page, plan)
+        data = _typ_in_elk_soort_veld(page, project / "notebooks" / "werk" / "mijn-plan.json")
         page.screenshot(path=str(tmp_path / "voila-getypt.png"), full_page=True)
     _klopt(data)
     print(f"screenshot: {tmp_path / 'voila-getypt.png'}")
@@ -179,16 +165,9 @@ def test_real_keys_reach_every_kind_of_field_in_voila(browser, tmp_path):  # noq
 def test_leaving_the_voila_app_leaves_no_kernel_running(browser, tmp_path):  # noqa: F811
     from pathlib import Path
 
-    import nbformat
-
     sys.path.insert(0, str(Path(__file__).parent.parent))
     from tasks import APP_KERNELS
 
-    project = tmp_path / "app"
-    (project / "notebooks").mkdir(parents=True)
-    bron = nbformat.read(Path(__file__).parent.parent / "notebooks" / "editor.ipynb", 4)
-    nbformat.write(bron, project / "notebooks" / "editor.ipynb")
-    poort, token = _vrije_poort(), secrets.token_hex(16)
     # The app's own culling settings, with times short enough for a test.
     kort = {"cull_idle_timeout": "4", "cull_interval": "2"}
     instellingen = [
@@ -197,13 +176,7 @@ def test_leaving_the_voila_app_leaves_no_kernel_running(browser, tmp_path):  # n
         else a
         for a in APP_KERNELS
     ]
-    opdracht = [
-        sys.executable, "-m", "voila", str(Path("notebooks") / "editor.ipynb"), "--no-browser",
-        f"--port={poort}", "--Voila.ip=127.0.0.1", f"--Voila.token={token}", *instellingen,
-    ]  # fmt: skip
-    basis = f"http://127.0.0.1:{poort}"
-
-    log = tmp_path / "voila.log"
+    log = tmp_path / "voila.log"  # where voila_app writes the server log
 
     def kernels() -> int:
         # Voila answers GET /api/kernels with 403 (it offers no kernel list), so the live
@@ -214,14 +187,14 @@ def test_leaving_the_voila_app_leaves_no_kernel_running(browser, tmp_path):  # n
         weg |= set(re.findall(r"Kernel shutdown: ([0-9a-f-]{36})", t))
         return len(gestart - weg)
 
-    with _server(opdracht, project, f"{basis}/voila/static/", log):
+    with voila_app(tmp_path, *instellingen) as (adres, _project, _log):
         for _ in range(4):
             page = browser.new_page()
-            page.goto(f"{basis}/?token={token}", timeout=WACHT_MS)
+            page.goto(adres, timeout=WACHT_MS)
             page.locator(".bm-editor").wait_for(timeout=WACHT_MS)
             page.close(run_before_unload=True)
         open_pagina = browser.new_page()
-        open_pagina.goto(f"{basis}/?token={token}", timeout=WACHT_MS)
+        open_pagina.goto(adres, timeout=WACHT_MS)
         open_pagina.locator(".bm-editor").wait_for(timeout=WACHT_MS)
         einde = time.monotonic() + 60
         while (n := kernels()) > 1:

@@ -11,20 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
 import shutil
 import time
 from pathlib import Path
 
 import pytest
 from conftest import vereist
-from test_browser import (  # noqa: F401  (browser is a fixture)
-    WACHT_MS,
-    _server,
-    _vrije_poort,
-    browser,
-    lab_opdracht,
-)
+from test_browser import WACHT_MS, browser, lab  # noqa: F401  (browser is a fixture)
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,18 +86,11 @@ def test_a_student_walks_from_lesson_to_graded_hand_in(browser, tmp_path):  # no
     map_ = cursus / "exercises" / OPDRACHT
     fotos = tmp_path / "fotos"
     fotos.mkdir()
-    poort, token = _vrije_poort(), secrets.token_hex(16)
-    basis = f"http://127.0.0.1:{poort}"
-    with _server(
-        lab_opdracht(cursus, poort, token),
-        cursus,
-        f"{basis}/api/status?token={token}",
-        tmp_path / "lab.log",
-    ):
+    with lab(cursus, tmp_path) as adres:
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         page.set_default_timeout(WACHT_MS)
         # Lesson 01, and the exercise link at its end.
-        page.goto(f"{basis}/lab/tree/notebooks/01_missie.ipynb?token={token}", timeout=WACHT_MS)
+        page.goto(adres.format(pad="notebooks/01_missie.ipynb"), timeout=WACHT_MS)
         link = _paneel(page).locator(".jp-RenderedMarkdown a", has_text="Fietsenmaker Het Wiel")
         link.last.scroll_into_view_if_needed()
         page.screenshot(path=str(fotos / "1-les-link.png"))

@@ -12,23 +12,19 @@ its registry the tests skip (in CI that is a failure).
 from __future__ import annotations
 
 import re
-import secrets
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 from conftest import vereist
 from test_browser import (  # noqa: F401  (browser is a fixture)
     WACHT_MS,
     _schrijf_notebook,
-    _server,
     _voer_eerste_cel_uit,
-    _vrije_poort,
     browser,
-    lab_opdracht,
+    lab,
+    voila_app,
 )
 
 pytestmark = pytest.mark.browser
@@ -36,6 +32,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
 REGELS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+TABS = ("Missie", "Doelen", "KPI")  # a tab of plain fields and two of list items
 
 
 @pytest.fixture(scope="session")
@@ -149,54 +146,27 @@ def test_editor_in_jupyterlab_has_no_serious_violation(browser, axe, tmp_path): 
     map_.mkdir()
     _schrijf_notebook(map_, 'from basismodel_edu import bewerk\nbewerk("plan.json")')
     _voorbeeld(map_ / "plan.json")
-    poort, token = _vrije_poort(), secrets.token_hex(16)
-    basis = f"http://127.0.0.1:{poort}"
-    with _server(
-        lab_opdracht(map_, poort, token),
-        map_,
-        f"{basis}/api/status?token={token}",
-        tmp_path / "lab.log",
-    ):
+    with lab(map_, tmp_path) as adres:
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         page.set_default_timeout(WACHT_MS)
-        page.goto(f"{basis}/lab/tree/editor.ipynb?token={token}", timeout=WACHT_MS)
+        page.goto(adres.format(pad="editor.ipynb"), timeout=WACHT_MS)
         _voer_eerste_cel_uit(page)
         gevonden = _alle_tabbladen(page, axe, ".jp-OutputArea-output", tmp_path / "lab-axe.png")
-        niet_bereikt = [
-            v for t in ("Missie", "Doelen", "KPI") for v in _tab_bereikt_elk_veld(page, t)
-        ]
+        niet_bereikt = [v for t in TABS for v in _tab_bereikt_elk_veld(page, t)]
     print(f"screenshot: {tmp_path / 'lab-axe.png'}")
     assert gevonden == [], gevonden
     assert niet_bereikt == [], niet_bereikt
 
 
 def test_voila_app_has_no_serious_violation(browser, axe, tmp_path):  # noqa: F811
-    project = tmp_path / "app"
-    (project / "notebooks").mkdir(parents=True)
-    bron = nbformat.read(ROOT / "notebooks" / "editor.ipynb", 4)
-    nbformat.write(bron, project / "notebooks" / "editor.ipynb")
-    _voorbeeld(project / "notebooks" / "werk" / "mijn-plan.json")
-    poort, token = _vrije_poort(), secrets.token_hex(16)
-    opdracht = [
-        sys.executable,
-        "-m",
-        "voila",
-        str(Path("notebooks") / "editor.ipynb"),
-        "--no-browser",
-        f"--port={poort}",
-        "--Voila.ip=127.0.0.1",
-        f"--Voila.token={token}",
-    ]
-    basis = f"http://127.0.0.1:{poort}"
-    with _server(opdracht, project, f"{basis}/voila/static/", tmp_path / "voila.log"):
+    with voila_app(tmp_path) as (adres, project, _log):
+        _voorbeeld(project / "notebooks" / "werk" / "mijn-plan.json")
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         page.set_default_timeout(WACHT_MS)
-        page.goto(f"{basis}/?token={token}", timeout=WACHT_MS)
+        page.goto(adres, timeout=WACHT_MS)
         page.locator(".bm-editor").wait_for()
         gevonden = _alle_tabbladen(page, axe, "body", tmp_path / "voila-axe.png")
-        niet_bereikt = [
-            v for t in ("Missie", "Doelen", "KPI") for v in _tab_bereikt_elk_veld(page, t)
-        ]
+        niet_bereikt = [v for t in TABS for v in _tab_bereikt_elk_veld(page, t)]
     print(f"screenshot: {tmp_path / 'voila-axe.png'}")
     assert gevonden == [], gevonden
     assert niet_bereikt == [], niet_bereikt
@@ -215,19 +185,12 @@ def test_exercise_and_lesson_outputs_in_jupyterlab_have_no_serious_violation(
 
     cursus = tmp_path / "cursus"
     ververs(ROOT, cursus)
-    poort, token = _vrije_poort(), secrets.token_hex(16)
-    basis = f"http://127.0.0.1:{poort}"
     eigen = ".jp-OutputArea-output, .jp-MarkdownCell .jp-RenderedMarkdown"
     gevonden = {}
-    with _server(
-        lab_opdracht(cursus, poort, token),
-        cursus,
-        f"{basis}/api/status?token={token}",
-        tmp_path / "lab.log",
-    ):
+    with lab(cursus, tmp_path) as adres:
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         page.set_default_timeout(WACHT_MS)
-        page.goto(f"{basis}/lab/tree/{OPDRACHT}?token={token}", timeout=WACHT_MS)
+        page.goto(adres.format(pad=OPDRACHT), timeout=WACHT_MS)
         _run_all(page)
         page.locator(".jp-OutputArea-output .bm-controle").first.wait_for()
         page.locator(".bm-editor").wait_for()
@@ -235,7 +198,7 @@ def test_exercise_and_lesson_outputs_in_jupyterlab_have_no_serious_violation(
         gevonden["opdracht"] = _meet(page, axe, eigen)
         page.screenshot(path=str(tmp_path / "opdracht-axe.png"))
         les = next(p.relative_to(cursus) for p in sorted(cursus.rglob("01_*.ipynb")))
-        page.goto(f"{basis}/lab/tree/{les.as_posix()}?token={token}", timeout=WACHT_MS)
+        page.goto(adres.format(pad=les.as_posix()), timeout=WACHT_MS)
         page.locator(".jp-MarkdownCell .jp-RenderedMarkdown").first.wait_for()
         page.wait_for_timeout(1500)
         gevonden["les"] = _meet(page, axe, eigen)
