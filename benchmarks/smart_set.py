@@ -41,7 +41,9 @@ def main() -> int:
         print(f"{deel}: n={len(sub)} accuracy={goed / len(sub):.3f} false_SMART={fout_smart}")
         if deel == "test":
             for r, o in missers:
-                print(f"  MIS label={r['label']} judge={o.smart} redenen={o.redenen} | {r['tekst']}")
+                print(
+                    f"  MIS label={r['label']} judge={o.smart} redenen={o.redenen} | {r['tekst']}"
+                )
     begin = time.perf_counter()
     herhalingen = 20
     for _ in range(herhalingen):
