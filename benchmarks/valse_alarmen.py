@@ -21,7 +21,18 @@ from basismodel_edu import controleer, voorbeeldplan
 from basismodel_edu.bestand import laad_plan
 
 # The rules that judge free text by heuristics (issue 11, "What to build" 2).
-HEURISTISCH = {"BM109", "BM110", "BM117", "BM118", "BM320", "BM323", "BM324", "BM510", "BM511", "BM604"}
+HEURISTISCH = {
+    "BM109",
+    "BM110",
+    "BM117",
+    "BM118",
+    "BM320",
+    "BM323",
+    "BM324",
+    "BM510",
+    "BM511",
+    "BM604",
+}
 FIXTURES = Path(__file__).parent.parent / "tests" / "fixtures" / "regels"
 
 
