@@ -539,6 +539,67 @@ def tekst_en_velden_oneens(ix: Index) -> Vondsten:
             )
 
 
+_MAANDNUMMER = {
+    naam: i
+    for i, namen in enumerate(
+        (
+            ("januari", "january"),
+            ("februari", "february"),
+            ("maart", "march"),
+            ("april",),
+            ("mei", "may"),
+            ("juni", "june"),
+            ("juli", "july"),
+            ("augustus", "august"),
+            ("september",),
+            ("oktober", "october"),
+            ("november",),
+            ("december",),
+        ),
+        start=1,
+    )
+    for naam in namen
+}
+_DATUM_IN_TEKST = re.compile(
+    r"\b(\d{1,2})\s+(" + "|".join(_MAANDNUMMER) + r")\s+((?:19|20)\d\d)\b"
+    r"|\b(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _datums_in(tekst_: str) -> list[date]:
+    """The full dates a text names ("1 september 2027", "1-9-2027"); impossible ones skipped."""
+    uit = []
+    for m in _DATUM_IN_TEKST.finditer(tekst_):
+        try:
+            if m.group(1):
+                uit.append(date(int(m.group(3)), _MAANDNUMMER[m.group(2).lower()], int(m.group(1))))
+            else:
+                uit.append(date(int(m.group(6)), int(m.group(5)), int(m.group(4))))
+        except ValueError:
+            continue
+    return uit
+
+
+@regel("BM324", "waarschuwing", "doelen", "03")
+def tekst_en_deadline_oneens(ix: Index) -> Vondsten:
+    """The goal's text names a date, but not the deadline its field says."""
+    for i, d in enumerate(ix.plan.doelen):
+        if d.deadline is None:
+            continue
+        datums = _datums_in(d.omschrijving)
+        if datums and d.deadline not in datums:
+            yield (
+                f"doelen[{i}].deadline",
+                {
+                    "id": d.id,
+                    "datum_tekst": datums[0],
+                    "deadline": d.deadline,
+                    "tekst": _kort(d.omschrijving),
+                },
+            )
+
+
 # --- BM4xx tactiek ----------------------------------------------------------------------------
 
 

@@ -63,9 +63,18 @@ _TIJD = [
         rf"\b(?:{_TIJD_VOORZETSEL})\s+(?:het\s+jaar\s+|the\s+year\s+)?(?:19|20)\d\d\b",
         r"\bq[1-4]\b",
         r"\b(?:eerste|tweede|derde|vierde|first|second|third|fourth)\s+(?:kwartaal|quarter)\b",
-        rf"\b(?:binnen|within|in|over|na|after)\s+(?:de\s+|het\s+|the\s+)?"
+        rf"\b(?:binnen|within|in|over|na|after|for|during|gedurende|tijdens)\s+(?:de\s+|het\s+|the\s+)?"
         rf"(?:komende\s+|volgende\s+|next\s+|coming\s+)?{_GETAL}\s+(?:{_PERIODE})\b",
-        r"\b(?:binnen|within)\s+(?:een|één|a|one)\s+(?:jaar|year|maand|month|kwartaal|quarter)\b",
+        r"\b(?:binnen|within|in)\s+(?:een|één|a|one)\s+(?:jaar|year|maand|month|kwartaal|quarter|"
+        r"week|dag|day)\b",
+        # A relative period without a number: "binnen het komende kwartaal", "over the next month".
+        rf"\b(?:binnen|within|in|over|during|gedurende|tijdens|for)\s+(?:de|het|the)\s+"
+        rf"(?:komende|volgende|next|coming)\s+(?:{_PERIODE})\b",
+        # A month alone after a deadline word: "by December", "uiterlijk december". May/mei are
+        # left out in English because "may" is also a verb.
+        r"\b(?:by|before|until|till|voor|vóór|uiterlijk|eind|end\s+of)\s+(?:januari|februari|maart|"
+        r"april|mei|juni|juli|augustus|september|oktober|november|december|january|february|"
+        r"march|june|july|august|october)\b",
         r"\b(?:dit|volgend|komend|this|next|coming)\s+(?:jaar|year|kwartaal|quarter|maand|month|"
         r"schooljaar|school\s+year|seizoen|season)\b",
         r"\b(?:deze|volgende|komende)\s+(?:maand|zomer|winter)\b",
@@ -133,7 +142,9 @@ _MAAT = re.compile(
     r"aanvragen|requests|sollicita\w*|applications|offertes|quotes|winst|profit|marge|margin|"
     r"klanten|customers|kopers|buyers|deelnemers|participants|cijfer|klikken|clicks|"
     r"doorkliks|vermeldingen|mentions|berichten\s+van\s+klanten|uitschrijvingen|unsubscribes|"
-    r"bounce\s*rate|bouncepercentage|aankopen|purchases|transacties|transactions)\b",
+    r"bounce\s*rate|bouncepercentage|aankopen|purchases|transacties|transactions|"
+    # Body weight is the measured object of the guides' most common personal example.
+    r"kg|kilo'?s?|lbs|pounds|pond)\b",
     re.IGNORECASE,
 )
 _ACTIVITEIT = re.compile(
@@ -151,7 +162,8 @@ _RESULTAAT = re.compile(
     r"realiseer\w*|win|winnen|get|generate|genereer\w*|krijg\w*|van\s+\S+\s+naar|from\s+\S+\s+to|"
     r"naar|to\s+at\s+least|tot\s+minstens|minimaal|ten\s+minste|minstens|at\s+least|"
     r"verdubbel\w*|double|triple|halveer\w*|halve|sell|verkopen|convert\w*|converteer\w*|"
-    r"terugbrengen|brengen\s+naar|bring\s+down)\b",
+    r"terugbrengen|brengen\s+naar|bring\s+down|lose|verlies\w*|afvallen|afgevallen|save|sparen|"
+    r"spaar\w*|secure|acquire)\b",
     re.IGNORECASE,
 )
 _STATUS_QUO = re.compile(
@@ -165,6 +177,15 @@ _VAGE_OBJECTEN = re.compile(
     re.IGNORECASE,
 )
 
+
+# A sum of money is a measured object ("save $1,000"), but a sum per period or per event is a
+# rhythm ("$40 per paycheck", "$500/month") and measures no result.
+_BEDRAG = re.compile(
+    # (?![\d.,]) stops the sum from being cut short ("$4" of "$40 per") to dodge the rhythm test.
+    r"(?:[$€£]\s?\d[\d.,]*(?![\d.,])\s*[km]?|\b\d[\d.,]*\s*(?:euro|dollar)s?\b)"
+    r"(?!\s*(?:/|per\b|a\s|each\b|every\b))|\d\s*(?:kg|lbs)\b",
+    re.IGNORECASE,
+)
 
 _PROCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)", re.IGNORECASE)
 
@@ -233,7 +254,7 @@ def beoordeel_smart(doeltekst: str) -> SmartOordeel:
     getal = bool(_GETAL_RE.search(rest)) or bool(_VERVEELVOUD.search(t))
 
     resultaat = bool(_RESULTAAT.search(t)) or bool(_VERVEELVOUD.search(t))
-    maat = bool(_MAAT.search(t))
+    maat = bool(_MAAT.search(t)) or bool(_BEDRAG.search(t))
     concreet = maat or bool(_KANAAL.search(t)) or bool(_DOELGROEP.search(t))
 
     redenen = []

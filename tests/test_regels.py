@@ -222,3 +222,18 @@ def test_vanity_is_read_from_what_a_kpi_counts_not_only_its_label(voorbeeld):
     d4_kpis[0].naam = "Klanten die via LinkedIn komen"  # a result, whatever its label says
     d4_kpis[0].familie, d4_kpis[0].niveau = "bereik", "output"
     assert "BM512" not in controleer(voorbeeld, "BM512").codes()
+
+
+def test_goal_text_and_deadline_must_name_the_same_date(voorbeeld):
+    assert "BM324" not in controleer(voorbeeld, "BM324").codes()
+    slecht = laad_plan(Path(__file__).parent / "fixtures" / "regels" / "BM324.json")
+    b = next(iter(controleer(slecht, "BM324")))
+    assert (
+        b.pad == "doelen[0].deadline"
+        and "1 juli 2027" in b.bericht()
+        and "1 september 2027" in b.bericht()
+    )
+    # A numeric date that agrees is silent; an impossible one is no evidence.
+    voorbeeld.doelen[1].omschrijving = "Reacties per post stijgen van 8 naar 15 vóór 1-6-2027."
+    voorbeeld.doelen[2].omschrijving = "Herhaalboekingen stijgen van 20% naar 35% vóór 31-02-2027."
+    assert "BM324" not in controleer(voorbeeld, "BM324").codes()

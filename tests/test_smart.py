@@ -65,3 +65,66 @@ def test_dates_ages_and_rhythms_do_not_count_as_measures():
 def test_result_as_dict_for_the_command_line():
     uit = beoordeel_smart("Increase website traffic by 20% by the end of Q3 2027.").als_dict()
     assert uit["smart"] is True and uit["missing"] == [] and uit["unjudged"] == ["A", "R"]
+
+
+# --- The measured set: statements quoted from public pages (tests/data/smart_bronnen.csv) ------
+
+
+def _bronnen() -> list[dict[str, str]]:
+    pad = Path(__file__).parent / "data" / "smart_bronnen.csv"
+    with pad.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader((r for r in f if not r.startswith("#")), delimiter=";"))
+
+
+def test_bronnenset_is_complete_and_split_by_hash():
+    import hashlib
+    import unicodedata
+
+    rijen = _bronnen()
+    assert len(rijen) >= 120
+    for r in rijen:
+        assert r["bron_url"].startswith("http") and r["bron_titel"] and r["label"] in {"ja", "nee"}
+        k = " ".join(unicodedata.normalize("NFKC", r["tekst"]).casefold().split())
+        assert r["deel"] == ("test" if hashlib.sha256(k.encode()).digest()[0] < 77 else "train")
+
+
+def test_geen_enkel_vals_smart_op_de_hele_bronnenset():
+    vals = [
+        r["tekst"] for r in _bronnen() if beoordeel_smart(r["tekst"]).smart and r["label"] == "nee"
+    ]
+    assert vals == []
+
+
+def test_nauwkeurigheid_op_het_testdeel_niet_onder_de_gehaalde_vloer():
+    # 0.955 was reached on the test part (42 of 44); the floor keeps it from sliding back.
+    test = [r for r in _bronnen() if r["deel"] == "test"]
+    goed = sum(beoordeel_smart(r["tekst"]).smart == (r["label"] == "ja") for r in test)
+    assert goed / len(test) >= 0.95
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "De omzet van de webshop stijgt met 12% binnen het komende kwartaal.",
+        "Grow newsletter subscribers by 400 by October.",
+        "Ik wil in een week 2 kg afvallen.",
+        "Save €2.500 this year.",
+        "Increase bookings by 30% for the next six months.",
+    ],
+)
+def test_nieuwe_tijd_en_maat_vormen_worden_herkend(tekst):
+    assert beoordeel_smart(tekst).smart, beoordeel_smart(tekst).redenen
+
+
+@pytest.mark.parametrize(
+    ("tekst", "reden"),
+    [
+        ("Save $40 per paycheck for 1 year.", "niet_specifiek"),
+        ("Save €300/month this year.", "niet_specifiek"),
+        ("Grow newsletter subscribers by 400.", "geen_tijd"),
+        ("Sparen voor december.", "geen_getal"),
+    ],
+)
+def test_bedrag_per_periode_en_ontbrekende_letters_blijven_niet_smart(tekst, reden):
+    o = beoordeel_smart(tekst)
+    assert not o.smart and reden in o.redenen, o.redenen
