@@ -59,6 +59,11 @@ def _installeer(extra: str) -> Path:
     return _python()
 
 
+#: JupyterLab's settings for the course: a save must not write the kernel's Python version
+#: into a lesson (see cursus.zonder_versie).
+LABCONFIG = HIER / "jupyter_lab_config.py"
+
+
 def lab(args: list[str]) -> int:
     python = _installeer("")
     # The student sees the course view, not the repository: lessons and the student versions of
@@ -66,7 +71,10 @@ def lab(args: list[str]) -> int:
     cursus = HIER / "cursus"
     subprocess.run([str(python), "-m", "basismodel_edu.cursus", str(HIER), str(cursus)], check=True)
     wortel = "--ServerApp.root_dir=" + str(cursus)
-    return subprocess.call([str(python), "-m", "jupyter", "lab", str(cursus), wortel, *args])
+    instellingen = f"--config={LABCONFIG}"
+    return subprocess.call(
+        [str(python), "-m", "jupyter", "lab", str(cursus), wortel, instellingen, *args]
+    )
 
 
 #: Voila shuts a page's kernel down with a request on leaving the page, which fails (403,

@@ -31,7 +31,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Verversing", "bestanden", "ververs"]
+__all__ = ["Verversing", "bestanden", "ververs", "zonder_versie"]
 
 #: The file in the view that remembers what the course last wrote.
 STAND = ".cursus.json"
@@ -125,6 +125,21 @@ def ververs(bron: str | os.PathLike[str], doel: str | os.PathLike[str]) -> Verve
     tijdelijk.write_text(json.dumps(stand, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(tijdelijk, stand_pad)
     return uit
+
+
+def zonder_versie(model: dict, **_: object) -> None:
+    """Jupyter's ``pre_save_hook``: drop ``language_info.version`` from a notebook being saved.
+
+    The kernel reports its Python's version (3.11.7, 3.12.1 …) and JupyterLab writes it on
+    every save, so a lesson opened with another Python showed as changed in ``git status`` and a
+    course update conflicted. The stored lessons carry no version; with this hook a save keeps
+    it that way (``tasks.py lab`` sets it). Other files and other metadata are left alone.
+    """
+    if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
+        return
+    info = model["content"].get("metadata", {}).get("language_info")
+    if isinstance(info, dict):
+        info.pop("version", None)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -137,6 +137,8 @@ def bouw(bron: Path) -> Path:
             # A stored widget view names a model (by a random id) that is not stored: drop it.
             # Before the cell runs, JupyterLab shows the widget's text; nbval skips the view.
             uitvoer.get("data", {}).pop(WIDGET, None)
+    # The kernel's Python version varies between machines; stored, it made every save a change.
+    nb.metadata.get("language_info", {}).pop("version", None)
     doel = NOTEBOOKS / f"{bron.stem}.ipynb"
     nbformat.write(nb, doel)
     return doel

@@ -42,3 +42,55 @@ def test_a_different_display_name_is_found():
     metadata = json.loads(LESSEN[0].read_text(encoding="utf-8"))["metadata"]
     metadata["kernelspec"]["display_name"] = "Python 3"
     assert verschillen(metadata) and verschillen({"kernelspec": {"name": "geen"}})
+
+
+# --- language_info.version: the kernel's Python version must not be stored in a lesson ---
+
+
+@pytest.mark.parametrize("les", LESSEN + OPDRACHTEN, ids=lambda p: str(p.relative_to(HIER)))
+def test_stored_lesson_carries_no_python_version(les):
+    metadata = json.loads(les.read_text(encoding="utf-8"))["metadata"]
+    assert "version" not in metadata.get("language_info", {})
+
+
+def _bewaar(tmp_path, haak):
+    """Save a lesson whose metadata says another Python through Jupyter's own contents manager,
+    with or without ``haak`` as ``pre_save_hook``; return the stored ``language_info``."""
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+    from traitlets.config import Config
+
+    nb = json.loads(LESSEN[0].read_text(encoding="utf-8"))
+    nb["metadata"]["language_info"]["version"] = "3.12.1"  # what another kernel reports
+    config = Config()
+    if haak:  # the settings file `tasks.py lab` passes, loaded as Jupyter loads it
+        config.merge(_lees_config(haak))
+    beheer = FileContentsManager(root_dir=str(tmp_path), config=config)
+    beheer.save({"type": "notebook", "format": "json", "content": nb}, "les.ipynb")
+    return json.loads((tmp_path / "les.ipynb").read_text(encoding="utf-8"))["metadata"][
+        "language_info"
+    ]
+
+
+def _lees_config(pad):
+    from traitlets.config.loader import PyFileConfigLoader
+
+    return PyFileConfigLoader(pad.name, path=str(pad.parent)).load_config()
+
+
+def test_save_with_the_lab_settings_drops_the_python_version(tmp_path):
+    import tasks
+
+    assert "version" not in _bewaar(tmp_path, tasks.LABCONFIG)
+
+
+def test_save_without_the_hook_stores_the_version(tmp_path):
+    # Without the hook the version lands in the file: what the hook test guards against.
+    assert _bewaar(tmp_path, None)["version"] == "3.12.1"
+
+
+def test_hook_leaves_other_files_alone():
+    from basismodel_edu.cursus import zonder_versie
+
+    bestand = {"type": "file", "content": "version"}
+    zonder_versie(bestand, path="x.txt")
+    assert bestand == {"type": "file", "content": "version"}
