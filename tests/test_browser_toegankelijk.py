@@ -76,8 +76,7 @@ def _alle_tabbladen(page, axe: Path, binnen: str, foto: Path) -> list[dict]:
     gevonden: list[dict] = []
     tabs = page.locator(".bm-editor .lm-TabBar-tab")
     for i in range(tabs.count()):
-        tabs.nth(i).click()
-        _wacht_op_tab(page)
+        _kies_tab(page, tabs.nth(i))
         knoppen = page.locator(".bm-editor .bm-vouwknop:visible")
         if knoppen.count():
             knoppen.first.click()
@@ -85,13 +84,35 @@ def _alle_tabbladen(page, axe: Path, binnen: str, foto: Path) -> list[dict]:
         gevonden += [{"tab": i, **v} for v in _meet(page, axe, binnen)]
         if i == 3:
             page.screenshot(path=str(foto), full_page=True)
+        if knoppen.count():  # closed again, so the next tab's bar is near the top
+            knoppen.first.click()
+            _wacht_open(knoppen.first, "▸")
     return gevonden
 
 
-def _wacht_op_tab(page) -> None:
-    """A tab is built by the kernel when first shown: wait until its fields are there."""
-    page.locator(".bm-editor :is(input, textarea, select, .bm-vouwknop):visible").first.wait_for()
-    page.wait_for_timeout(300)
+def _kies_tab(page, tab, pogingen: int = 3) -> None:
+    """Show a tab and wait until the kernel built its fields (tabs are built when first shown).
+
+    Seen once in CI under load: a click on a tab bar far above the scrolled view did not
+    switch the tab; choosing it again is what a student would do."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    velden = page.locator(".bm-editor :is(input, textarea, select, .bm-vouwknop):visible")
+    for poging in range(1, pogingen + 1):
+        tab.scroll_into_view_if_needed()
+        tab.click()
+        try:
+            page.wait_for_function(
+                "e => e.getAttribute('aria-selected') === 'true'",
+                arg=tab.element_handle(),
+                timeout=WACHT_MS // 4,
+            )
+            velden.first.wait_for(timeout=WACHT_MS // 2)
+            page.wait_for_timeout(300)
+            return
+        except PlaywrightTimeout:
+            if poging == pogingen:
+                raise
 
 
 def _wacht_open(knop, teken: str = "▾") -> None:
@@ -105,8 +126,7 @@ def _wacht_open(knop, teken: str = "▾") -> None:
 def _tab_bereikt_elk_veld(page, tab: str) -> list[str]:
     """On one tab, open the first list item with the keyboard, then press Tab from the first
     control; the controls Tab never reached."""
-    page.get_by_role("tab", name=re.compile(rf"^{tab}")).click()
-    _wacht_op_tab(page)
+    _kies_tab(page, page.get_by_role("tab", name=re.compile(rf"^{tab}")))
     knoppen = page.locator(".bm-editor .bm-vouwknop:visible")
     if knoppen.count():
         if knoppen.first.inner_text().startswith("▾"):  # open: close it with Enter first
