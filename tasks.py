@@ -3,6 +3,7 @@
     python tasks.py lab     start JupyterLab on the course folder cursus/ (lessons and exercises)
     python tasks.py test    run the whole test suite (lint, format, tests, lesson notebooks)
     python tasks.py app     serve the plan editor as a web app without code (Voila)
+    python tasks.py site    build the course as a static JupyterLite site in _site/ (no install)
 
 Each command first makes a virtual environment in ``.venv`` beside this file and installs what it
 needs into it; a second run reuses it and reinstalls only when ``pyproject.toml`` changed.
@@ -148,7 +149,37 @@ def test(args: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"lab": lab, "test": test, "app": app}
+# --- site (issue 13): the course as a static JupyterLite site ---------------------------------
+
+
+def _site_python() -> Path:
+    """A venv of its own in .site-cache/ for the site build: jupyterlite's pins must not clash
+    with the course's JupyterLab in .venv."""
+    sys.path.insert(0, str(HIER))
+    from basismodel_edu import site as lite
+
+    map_ = HIER / ".site-cache" / "venv"
+    python = map_ / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    stempel = map_ / "pakketten.txt"
+    if not python.exists():
+        venv.create(map_, with_pip=True)
+    if not stempel.exists() or stempel.read_text() != "\n".join(lite.BOUWPAKKETTEN):
+        subprocess.check_call([str(python), "-m", "pip", "install", "-q", *lite.BOUWPAKKETTEN])
+        stempel.write_text("\n".join(lite.BOUWPAKKETTEN))
+    return python
+
+
+def site(args: list[str]) -> int:
+    """Build _site/: lessons, student exercises and the wheels, served by any static host."""
+    python = _site_python()
+    from basismodel_edu import site as lite
+
+    uit = lite.bouw(HIER, HIER / "_site", str(python))
+    print(f"site: {uit}")
+    return 0
+
+
+COMMANDS = {"lab": lab, "test": test, "app": app, "site": site}
 
 
 def main() -> int:
