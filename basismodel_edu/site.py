@@ -51,22 +51,7 @@ def wielen(bron: str | Path, cache: str | Path, python: str = sys.executable) ->
     cache.mkdir(parents=True, exist_ok=True)
     pip = [python, "-m", "pip", "-q"]
     subprocess.run([*pip, "wheel", "--no-deps", "-w", str(cache), str(bron)], check=True)
-    subprocess.run(
-        [
-            *pip,
-            "download",
-            "--no-deps",
-            "--only-binary=:all:",
-            "-d",
-            str(cache),
-            "--platform",
-            "any",
-            "--python-version",
-            PYODIDE_PYTHON,
-            *WIELEN,
-        ],
-        check=True,
-    )
+    _download(pip, cache, "any", *WIELEN)
     # pydantic pins one pydantic-core exactly; ask for that one (PyPI also holds a placeholder
     # pydantic_core 0.0.1 py3-none-any that an unpinned download for Pyodide would pick).
     (pydantic,) = cache.glob("pydantic-[0-9]*.whl")
@@ -75,6 +60,14 @@ def wielen(bron: str | Path, cache: str | Path, python: str = sys.executable) ->
         kern = re.search(
             r"Requires-Dist: (pydantic-core==[^\s;]+)", wiel.read(meta).decode()
         ).group(1)
+    _download(pip, cache, PYODIDE_PLATFORM, kern)
+    if not list(cache.glob("markupsafe-*-py3-none-any.whl")):
+        _markupsafe(pip, cache)
+    return sorted(cache.glob("*.whl"))
+
+
+def _download(pip: list[str], cache: Path, platform: str, *pakketten: str) -> None:
+    """Wheels for Pyodide's Python on ``platform`` into ``cache``, without their dependencies."""
     subprocess.run(
         [
             *pip,
@@ -84,16 +77,13 @@ def wielen(bron: str | Path, cache: str | Path, python: str = sys.executable) ->
             "-d",
             str(cache),
             "--platform",
-            PYODIDE_PLATFORM,
+            platform,
             "--python-version",
             PYODIDE_PYTHON,
-            kern,
+            *pakketten,
         ],
         check=True,
     )
-    if not list(cache.glob("markupsafe-*-py3-none-any.whl")):
-        _markupsafe(pip, cache)
-    return sorted(cache.glob("*.whl"))
 
 
 def _markupsafe(pip: list[str], cache: Path) -> None:
