@@ -349,11 +349,15 @@ class Kernel:
             self.groep = None
 
 
-def _ruim_groep_op(groep: Path) -> None:
+def _ruim_groep_op(groep: Path, wacht: float = 60) -> None:
     import time
 
-    # The PID namespace's init is gone, so the kernel kills the rest; wait until it has.
-    for _ in range(100):
+    # The PID namespace's init is gone, so the kernel kills the rest; wait until it has. On a
+    # loaded machine that took longer than the 2 s this loop once allowed, and a process of a
+    # sandbox was still there when the class's output was written (seen once in CI). Nothing
+    # is written until the group is empty.
+    einde = time.monotonic() + wacht
+    while True:
         for regel in _lees(groep / "cgroup.procs").split():
             try:
                 os.kill(int(regel), signal.SIGKILL)
@@ -363,6 +367,8 @@ def _ruim_groep_op(groep: Path) -> None:
             groep.rmdir()
             return
         except OSError:
+            if time.monotonic() > einde:
+                raise RuntimeError(f"sandbox processes did not end within {wacht:g} s") from None
             time.sleep(0.02)
 
 
