@@ -90,6 +90,25 @@ def _alle_tabbladen(page, axe: Path, binnen: str, foto: Path) -> list[dict]:
     return gevonden
 
 
+def _meet_editor(page, axe: Path, binnen: str, foto: Path, open_editor) -> tuple[list, list]:
+    """Every tab measured, and the Tab walk; once more after a reload when a tab never showed
+    its fields (seen twice in CI under load, never locally; the screenshot is kept). The
+    verdict itself is never retried: a violation found fails the test."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        return _alle_tabbladen(page, axe, binnen, foto), _tab_walk(page)
+    except PlaywrightTimeout:
+        page.screenshot(path=str(foto.with_name(foto.stem + "-vastgelopen.png")), full_page=True)
+        page.reload()
+        open_editor(page)
+        return _alle_tabbladen(page, axe, binnen, foto), _tab_walk(page)
+
+
+def _tab_walk(page) -> list[str]:
+    return [v for t in TABS for v in _tab_bereikt_elk_veld(page, t)]
+
+
 def _kies_tab(page, tab, pogingen: int = 3) -> None:
     """Show a tab and wait until the kernel built its fields (tabs are built when first shown).
 
@@ -171,8 +190,9 @@ def test_editor_in_jupyterlab_has_no_serious_violation(browser, axe, tmp_path): 
         page.set_default_timeout(WACHT_MS)
         page.goto(adres.format(pad="editor.ipynb"), timeout=WACHT_MS)
         _voer_eerste_cel_uit(page)
-        gevonden = _alle_tabbladen(page, axe, ".jp-OutputArea-output", tmp_path / "lab-axe.png")
-        niet_bereikt = [v for t in TABS for v in _tab_bereikt_elk_veld(page, t)]
+        gevonden, niet_bereikt = _meet_editor(
+            page, axe, ".jp-OutputArea-output", tmp_path / "lab-axe.png", _voer_eerste_cel_uit
+        )
     print(f"screenshot: {tmp_path / 'lab-axe.png'}")
     assert gevonden == [], gevonden
     assert niet_bereikt == [], niet_bereikt
@@ -185,8 +205,13 @@ def test_voila_app_has_no_serious_violation(browser, axe, tmp_path):  # noqa: F8
         page.set_default_timeout(WACHT_MS)
         page.goto(adres, timeout=WACHT_MS)
         page.locator(".bm-editor").wait_for()
-        gevonden = _alle_tabbladen(page, axe, "body", tmp_path / "voila-axe.png")
-        niet_bereikt = [v for t in TABS for v in _tab_bereikt_elk_veld(page, t)]
+        gevonden, niet_bereikt = _meet_editor(
+            page,
+            axe,
+            "body",
+            tmp_path / "voila-axe.png",
+            lambda p: p.locator(".bm-editor").wait_for(),
+        )
     print(f"screenshot: {tmp_path / 'voila-axe.png'}")
     assert gevonden == [], gevonden
     assert niet_bereikt == [], niet_bereikt
