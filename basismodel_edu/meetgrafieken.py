@@ -35,7 +35,14 @@ if TYPE_CHECKING:
 __all__ = ["dashboard", "teken_kpi", "teken_voortgang"]
 
 #: A hatch per status: the bars differ in pattern as well as in colour.
-ARCERING = {"gehaald": "", "op_koers": "//", "dreigt_gemist": "xx", "gemist": "..", "onbekend": ""}
+ARCERING = {
+    "gehaald": "",
+    "op_koers": "//",
+    "onzeker": "\\\\",
+    "dreigt_gemist": "xx",
+    "gemist": "..",
+    "onbekend": "",
+}
 _LIJN = "#1a1a1a"
 
 
@@ -99,6 +106,21 @@ def _teken_kpi_op(
             )
             if s.prognose is not None:
                 ax.plot([eind], [s.prognose], marker="D", color="#8a5a00", markersize=5)
+                # The forecast's 95 % interval as a band that widens from the last measurement to
+                # the deadline: a point alone claims a certainty that three measurements lack.
+                if s.interval is not None and s.interval.boven < float("inf"):
+                    stap = max(1, (eind - datums[-1]).days // 24)
+                    band = [
+                        datums[-1] + dt.timedelta(days=d)
+                        for d in range(0, (eind - datums[-1]).days, stap)
+                    ]
+                    band.append(eind)
+                    rand = [s.trend.prognose(d) for d in band]
+                    ax.fill_between(
+                        band, [p.onder for p in rand], [p.boven for p in rand],
+                        color="#8a5a00", alpha=0.18, linewidth=0,
+                        label=tekst("meten.grafiek.interval"),
+                    )  # fmt: skip
     if s.basis is not None:
         ax.axhline(
             s.basis, linestyle=":", linewidth=1, color="#555555",

@@ -16,11 +16,20 @@ The formulas, so that a student can do them by hand:
 * **trend**: the straight line through the measurements by least squares, with time ``x`` in days
   since the first measurement: ``helling = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²`` and
   ``y = ȳ + helling · (x − x̄)``. It needs at least :data:`MIN_METINGEN` measurements.
-* **prognose** (forecast): the trend line's value at the goal's deadline.
+* **prognose** (forecast): the trend line's value at the goal's deadline, with its **95 %
+  prediction interval** — the range in which the value on the deadline falls in 95 of 100
+  cases if the line's pattern goes on and the spread around it stays as measured. It is the
+  textbook interval of a least-squares line: ``prognose ± t · s · √(1 + 1/n + (x₀ − x̄)² / Σ(x −
+  x̄)²)``, with ``s`` the spread of the measurements around the line (``√(Σ residu² / (n − 2))``),
+  ``x₀`` the deadline and ``t`` Student's t for ``n − 2`` degrees of freedom (12,7 for three
+  measurements, 2,0 for fifty). Few measurements, a large spread and a far deadline all widen it.
 * **status**: ``gehaald`` when the latest value reaches the norm (``≥`` for ``hoger``, ``≤`` for
   ``lager``); else ``gemist`` when the latest measurement is on or after the deadline; else
-  ``op_koers`` or ``dreigt_gemist`` as the forecast reaches the norm or not; ``onbekend`` when
-  there is no norm, no deadline or too few measurements to draw a line.
+  ``dreigt_gemist`` when the forecast misses the norm; else ``op_koers`` only when the whole
+  interval reaches the norm, and ``onzeker`` when it does not, or when the deadline lies further
+  ahead of the last measurement than the measurements reach back (a line through six months says
+  little about the year after them); ``onbekend`` when there is no norm, no deadline or too few
+  measurements to draw a line.
 """
 
 from __future__ import annotations
@@ -34,32 +43,115 @@ if TYPE_CHECKING:
     from .model import KPI, Doel, Plan
 
 __all__ = [
+    "BETROUWBAARHEID",
     "MIN_METINGEN",
     "STATUSSEN",
     "KPIStand",
+    "Prognose",
     "Trend",
     "bereikt",
     "doelstatus",
     "kpi_standen",
+    "t_kwantiel",
     "trendlijn",
 ]
 
 #: A line through fewer points says nothing a student should act on.
 MIN_METINGEN = 3
 #: Statuses from worst to best; a goal takes the worst status of its KPIs.
-STATUSSEN = ("gemist", "dreigt_gemist", "onbekend", "op_koers", "gehaald")
+STATUSSEN = ("gemist", "dreigt_gemist", "onbekend", "onzeker", "op_koers", "gehaald")
+#: The prediction interval's coverage: 95 of 100 future values fall inside it.
+BETROUWBAARHEID = 0.95
+
+# Student's t, two-sided 95 % (the 0.975 quantile), for 1…30 degrees of freedom: the values of
+# every statistics table. Above 30 the Cornish-Fisher series around the normal quantile is
+# accurate to three decimals (tests/test_voortgang.py integrates the t density to prove both).
+_T975 = (
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+)  # fmt: skip
+_Z975 = 1.959964
+
+
+def t_kwantiel(vrijheidsgraden: int) -> float:
+    """Student's t with ``vrijheidsgraden`` degrees of freedom that 2.5 % of values exceed.
+
+    >>> t_kwantiel(1), t_kwantiel(10), round(t_kwantiel(1000), 3)
+    (12.706, 2.228, 1.962)
+    """
+    if vrijheidsgraden < 1:
+        raise ValueError(vrijheidsgraden)
+    if vrijheidsgraden <= len(_T975):
+        return _T975[vrijheidsgraden - 1]
+    z, v = _Z975, vrijheidsgraden
+    return (
+        z
+        + (z**3 + z) / (4 * v)
+        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * v**2)
+        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * v**3)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Prognose:
+    """The trend line's value on a date, with its 95 % prediction interval ``onder…boven``."""
+
+    datum: dt.date
+    waarde: float
+    onder: float
+    boven: float
+    #: days from the last measurement to ``datum``, and the days the measurements cover
+    vooruit: int
+    terug: int
+
+    @property
+    def te_ver(self) -> bool:
+        """The date lies further ahead than the measurements reach back: the line says little."""
+        return self.vooruit > self.terug
 
 
 @dataclass(frozen=True, slots=True)
 class Trend:
-    """A straight line ``y = snijpunt + helling_per_dag · (datum − begin).days``."""
+    """A straight line ``y = snijpunt + helling_per_dag · (datum − begin).days``, with what the
+    prediction interval needs: the number of points ``n``, the mean day ``x̄``, ``Σ(x − x̄)²``,
+    the spread ``s`` around the line and the last measured day."""
 
     begin: dt.date
     snijpunt: float
     helling_per_dag: float
+    n: int = 0
+    gemiddelde_dag: float = 0.0
+    spreiding_dagen: float = 0.0
+    s: float = 0.0
+    laatste_dag: int = 0
 
     def waarde_op(self, datum: dt.date) -> float:
         return self.snijpunt + self.helling_per_dag * (datum - self.begin).days
+
+    def prognose(self, datum: dt.date) -> Prognose:
+        """The line's value on ``datum`` with its 95 % prediction interval (see the module).
+
+        >>> import datetime as dt
+        >>> t = trendlijn([(dt.date(2027, 1, 1), 10), (dt.date(2027, 1, 11), 13),
+        ...                (dt.date(2027, 1, 21), 14), (dt.date(2027, 1, 31), 17)])
+        >>> p = t.prognose(dt.date(2027, 2, 10))
+        >>> round(p.waarde, 1), round(p.onder, 1), round(p.boven, 1), p.te_ver
+        (19.0, 14.7, 23.3, False)
+        """
+        x0 = (datum - self.begin).days
+        waarde = self.waarde_op(datum)
+        if self.n < MIN_METINGEN:
+            marge = float("inf")
+        else:
+            marge = (
+                t_kwantiel(self.n - 2)
+                * self.s
+                * (1 + 1 / self.n + (x0 - self.gemiddelde_dag) ** 2 / self.spreiding_dagen) ** 0.5
+            )
+        return Prognose(
+            datum, waarde, waarde - marge, waarde + marge, x0 - self.laatste_dag, self.laatste_dag
+        )
 
     @property
     def per_maand(self) -> float:
@@ -87,7 +179,10 @@ def trendlijn(punten: list[tuple[dt.date, float]]) -> Trend | None:
     if noemer == 0:
         return None  # every measurement on one date: no line
     helling = sum((x - gx) * (y - gy) for x, y in zip(xs, ys, strict=True)) / noemer
-    return Trend(begin, gy - helling * gx, helling)
+    snijpunt = gy - helling * gx
+    residuen = sum((y - snijpunt - helling * x) ** 2 for x, y in zip(xs, ys, strict=True))
+    s = (residuen / (n - 2)) ** 0.5 if n > 2 else 0.0
+    return Trend(begin, snijpunt, helling, n, gx, noemer, s, max(xs))
 
 
 def _gehaald(waarde: float, norm: float, richting: str) -> bool:
@@ -146,6 +241,13 @@ class KPIStand:
         return self.trend.waarde_op(self.deadline)
 
     @property
+    def interval(self) -> Prognose | None:
+        """The forecast at the deadline with its 95 % prediction interval."""
+        if self.trend is None or self.deadline is None:
+            return None
+        return self.trend.prognose(self.deadline)
+
+    @property
     def dreigt_gemist(self) -> bool:
         return self.status == "dreigt_gemist"
 
@@ -168,9 +270,12 @@ def _status(
         return "gemist"
     if trend is None:
         return "onbekend"
-    return (
-        "op_koers" if _gehaald(trend.waarde_op(deadline), norm, kpi.richting) else "dreigt_gemist"
-    )
+    p = trend.prognose(deadline)
+    if not _gehaald(p.waarde, norm, kpi.richting):
+        return "dreigt_gemist"
+    # Only the pessimistic end of the interval reaching the norm is reason to reassure.
+    zeker = _gehaald(p.onder if kpi.richting == "hoger" else p.boven, norm, kpi.richting)
+    return "op_koers" if zeker and not p.te_ver else "onzeker"
 
 
 def kpi_standen(plan: Plan) -> list[KPIStand]:

@@ -41,8 +41,10 @@ def trend_mist_doel(ix: Index) -> Vondsten:
                 "laatste": _getal(s.laatste),
                 "metingen": len(s.punten),
                 "prognose": _getal(s.prognose),
+                "onder": _getal(s.interval.onder),
+                "boven": _getal(s.interval.boven),
                 "norm": _getal(s.norm),
                 "eenheid": s.kpi.eenheid,
-                "deadline": s.deadline.isoformat(),
+                "deadline": s.deadline,
             },
         )

@@ -14,23 +14,24 @@ How each number is computed (baseline, attainment, trend, forecast, status) is w
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, ClassVar
 
 import pandas as pd
 
-from .berichten import huidige_taal, tekst
-from .meetstand import KPIStand, doelstatus, kpi_standen
+from .berichten import getal, huidige_taal, tekst
+from .meetstand import BETROUWBAARHEID, KPIStand, doelstatus, kpi_standen
+from .sjabloon import html
 
 if TYPE_CHECKING:
     from .model import Plan
 
-__all__ = ["SYMBOOL", "Voortgang", "reeks", "voortgang"]
+__all__ = ["SYMBOOL", "Voortgang", "reeks", "toelichting", "voortgang"]
 
 #: A symbol per status, so that a status never depends on colour alone.
 SYMBOOL = {
     "gehaald": "✔",
     "op_koers": "↗",
+    "onzeker": "≈",
     "dreigt_gemist": "⚠",
     "gemist": "✖",
     "onbekend": "?",
@@ -38,6 +39,7 @@ SYMBOOL = {
 KLEUR = {
     "gehaald": "#2e7d32",
     "op_koers": "#1f5f99",
+    "onzeker": "#6a3d9a",
     "dreigt_gemist": "#8a5a00",
     "gemist": "#c62828",
     "onbekend": "#555555",
@@ -45,6 +47,7 @@ KLEUR = {
 ACHTERGROND = {
     "gehaald": "#e8f5e9",
     "op_koers": "#e8f1fb",
+    "onzeker": "#f3eef9",
     "dreigt_gemist": "#fff4e0",
     "gemist": "#fdecea",
     "onbekend": "#f2f2f2",
@@ -92,6 +95,8 @@ KOLOMMEN = [
     "trend_per_maand",
     "deadline",
     "prognose",
+    "prognose_onder",
+    "prognose_boven",
     "status",
     "dreigt_gemist",
 ]
@@ -146,52 +151,86 @@ class Voortgang(pd.DataFrame):
 
     def _repr_html_(self) -> str:
         taal = huidige_taal()
-        koppen = [
-            ("kpi", "meten.kop.kpi"),
-            ("naam", "meten.kop.naam"),
-            ("doel", "meten.kop.doel"),
-            ("laatste", "meten.kop.laatste"),
-            ("norm", "meten.kop.norm"),
-            ("bereikt", "meten.kop.bereikt"),
-            ("prognose", "meten.kop.prognose"),
-            ("deadline", "meten.kop.deadline"),
-            ("status", "meten.kop.status"),
-        ]
-        kop = "".join(
-            f"<th style='text-align:left;padding:4px 8px'>{html.escape(tekst(k, taal))}</th>"
-            for _, k in koppen
-        )
+        koppen = ["kpi", "naam", "doel", "laatste", "norm", "bereikt", "prognose", "deadline"]
         rijen = []
         for kpi_id, r in self.iterrows():
-            cellen = [
-                html.escape(str(kpi_id)),
-                html.escape(str(r["naam"])),
-                html.escape(str(r["doel"])),
-                _getal(r["laatste"], r["eenheid"]),
-                _getal(r["norm"], r["eenheid"]),
-                "–" if pd.isna(r["bereikt"]) else f"{r['bereikt'] * 100:.0f}%",
-                _getal(r["prognose"], r["eenheid"]),
-                "–" if pd.isna(r["deadline"]) else r["deadline"].date().isoformat(),
-            ]
-            st = r["status"]
-            tds = "".join(f"<td style='padding:4px 8px'>{c}</td>" for c in cellen)
-            tds += (
-                f"<td style='padding:4px 8px;font-weight:bold;color:{KLEUR[st]};"
-                f"white-space:nowrap'>{html.escape(status_tekst(st, taal))}</td>"
+            prognose = _getal(r["prognose"], r["eenheid"], taal)
+            if not pd.isna(r["prognose_onder"]):
+                prognose += " " + tekst(
+                    "meten.tabel.interval",
+                    taal,
+                    onder=_getal(r["prognose_onder"], "", taal),
+                    boven=_getal(r["prognose_boven"], "", taal),
+                )
+            rijen.append(
+                {
+                    "cellen": [
+                        str(kpi_id),
+                        str(r["naam"]),
+                        str(r["doel"]),
+                        _getal(r["laatste"], r["eenheid"], taal),
+                        _getal(r["norm"], r["eenheid"], taal),
+                        "–"
+                        if pd.isna(r["bereikt"])
+                        else f"{getal(round(r['bereikt'] * 100), taal)}%",
+                        prognose,
+                        "–" if pd.isna(r["deadline"]) else r["deadline"].date().isoformat(),
+                    ],
+                    "status": status_tekst(r["status"], taal),
+                    "kleur": KLEUR[r["status"]],
+                    "achtergrond": ACHTERGROND[r["status"]],
+                }
             )
-            rijen.append(f"<tr style='background:{ACHTERGROND[st]};color:#1a1a1a'>{tds}</tr>")
-        return (
-            f"<div class='basismodel-voortgang'><p><b>{html.escape(self.samenvatting(taal))}</b>"
-            f"</p><table style='border-collapse:collapse'><thead><tr>{kop}</tr></thead>"
-            f"<tbody>{''.join(rijen)}</tbody></table></div>"
+        return html(
+            "voortgang.html.j2",
+            samenvatting=self.samenvatting(taal),
+            koppen=[tekst(f"meten.kop.{k}", taal) for k in koppen],
+            kop_status=tekst("meten.kop.status", taal),
+            rijen=rijen,
+            toelichtingen=[
+                toelichting(s, taal) for s in getattr(self, "_standen", []) if s.status == "onzeker"
+            ],
+            methode=tekst("meten.tabel.methode", taal, procent=round(BETROUWBAARHEID * 100)),
         )
 
 
-def _getal(x, eenheid: str = "") -> str:
+def _getal(x, eenheid: str = "", taal: str | None = None) -> str:
     if x is None or pd.isna(x):
         return "–"
-    tekst_ = f"{x:.1f}" if abs(x) < 100 and x != int(x) else f"{x:.0f}"
-    return html.escape(f"{tekst_} {eenheid}".strip())
+    x = float(x)
+    return f"{getal(round(x, 1) if abs(x) < 100 else round(x), taal)} {eenheid}".strip()
+
+
+def toelichting(s: KPIStand, taal: str | None = None) -> str:
+    """Why a KPI has its status, in the student's words (for ``onzeker``: what would settle it).
+
+    >>> from basismodel_edu import voorbeeldplan, voorbeeldmetingen, voeg_metingen_toe
+    >>> from basismodel_edu.meetstand import kpi_standen
+    >>> plan = voeg_metingen_toe(voorbeeldplan(), voorbeeldmetingen())
+    >>> print(toelichting(kpi_standen(plan)[4]))  # doctest: +NORMALIZE_WHITESPACE
+    K5: de trend komt op 1 maart 2028 uit op 12,7 klanten per jaar (95%-interval -4,9 tot 30,3),
+    maar de deadline ligt 336 dagen na je laatste meting en je metingen beslaan 182 dagen. Zo ver
+    vooruit zegt een rechte lijn weinig: meet langer voordat je zegt dat dit doel op koers is.
+    """
+    p = s.interval
+    if p is None:
+        return tekst("meten.toelichting.onbekend", taal, kpi=s.kpi.id)
+    waarden = {
+        "kpi": s.kpi.id,
+        "prognose": _getal(p.waarde, s.kpi.eenheid, taal),
+        "onder": _getal(p.onder, "", taal),
+        "boven": _getal(p.boven, "", taal),
+        "deadline": p.datum,
+        "norm": _getal(s.norm, s.kpi.eenheid, taal),
+        "vooruit": p.vooruit,
+        "terug": p.terug,
+        "procent": round(BETROUWBAARHEID * 100),
+    }
+    if s.status == "onzeker":
+        sleutel = "meten.toelichting.te_ver" if p.te_ver else "meten.toelichting.breed"
+    else:
+        sleutel = "meten.toelichting.prognose"
+    return tekst(sleutel, taal, **waarden)
 
 
 def voortgang(plan: Plan) -> Voortgang:
@@ -209,11 +248,13 @@ def voortgang(plan: Plan) -> Voortgang:
     * ``bereikt`` = ``(laatste − basis) / (norm − basis)``, clipped to 0…1 (OKR scoring; works
       for ``richting="lager"`` too); 1 or 0 when norm = basis.
     * ``trend_per_maand``: slope of the least-squares line through all measurements (value
-      against days), times 30.44; ``prognose`` = that line's value at the goal's deadline.
+      against days), times 30.44; ``prognose`` = that line's value at the goal's deadline, and
+      ``prognose_onder`` … ``prognose_boven`` its 95 % prediction interval.
     * ``status``: ``gehaald`` (latest reaches the norm), ``gemist`` (deadline passed, not
-      reached), ``op_koers`` / ``dreigt_gemist`` (forecast reaches the norm or not), or
-      ``onbekend`` (no norm, no deadline, or fewer than 3 measurements).
-      ``dreigt_gemist`` is the flag for goals likely to be missed.
+      reached), ``dreigt_gemist`` (forecast misses the norm), ``op_koers`` (the whole interval
+      reaches the norm), ``onzeker`` (only part of it does, or the deadline lies further ahead
+      than the measurements reach back), or ``onbekend`` (no norm, no deadline, or fewer than 3
+      measurements). ``dreigt_gemist`` is the flag for goals likely to be missed.
     """
     standen = kpi_standen(plan)
     data = []
@@ -234,12 +275,17 @@ def voortgang(plan: Plan) -> Voortgang:
                 "trend_per_maand": s.trend.per_maand if s.trend else None,
                 "deadline": pd.Timestamp(s.deadline) if s.deadline else pd.NaT,
                 "prognose": s.prognose,
+                "prognose_onder": s.interval.onder if s.interval else None,
+                "prognose_boven": s.interval.boven if s.interval else None,
                 "status": s.status,
                 "dreigt_gemist": s.dreigt_gemist,
             }
         )
     df = pd.DataFrame(data, columns=["kpi", *KOLOMMEN]).set_index("kpi")
-    for kolom in ("basis", "laatste", "norm", "bereikt", "trend_per_maand", "prognose"):
+    for kolom in (
+        "basis", "laatste", "norm", "bereikt", "trend_per_maand", "prognose",
+        "prognose_onder", "prognose_boven",
+    ):  # fmt: skip
         df[kolom] = df[kolom].astype("float64")
     uit = Voortgang(df)
     uit._standen = standen

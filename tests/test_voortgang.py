@@ -47,6 +47,7 @@ def _plan(reeks_, *, nulmeting=100, streefwaarde=200, norm=200, richting="hoger"
 # slope = ((-10)(-20) + 0 + (10)(20)) / (100 + 0 + 100) = 2 a day; at the deadline (x = 30):
 # 130 + 2 · (30 − 10) = 170. Attainment = (150 − 100) / (200 − 100) = 0.5.
 LANGZAAM = [(D(2027, 1, 1), 110), (D(2027, 1, 11), 130), (D(2027, 1, 21), 150)]
+LANG = [(D(2027, 1, 1) + dt.timedelta(days=10 * i), 110 + 16 * i + (-1) ** i) for i in range(6)]
 
 
 def test_attainment_and_forecast_by_hand():
@@ -56,9 +57,14 @@ def test_attainment_and_forecast_by_hand():
     assert rij["prognose"] == pytest.approx(170)
     assert rij["trend_per_maand"] == pytest.approx(2 * 30.4375)
     assert rij["status"] == "dreigt_gemist" and bool(rij["dreigt_gemist"])
-    # A later deadline gives the line time: 130 + 2 · (55 − 10) = 220 ≥ 200.
+    # A later deadline gives the line time: 130 + 2 · (55 − 10) = 220 ≥ 200. But the deadline
+    # is 35 days past the last measurement and the three cover 20: too far ahead to reassure.
     rij = voortgang(_plan(LANGZAAM, deadline=D(2027, 2, 25))).loc["K1"]
-    assert rij["prognose"] == pytest.approx(220) and rij["status"] == "op_koers"
+    assert rij["prognose"] == pytest.approx(220) and rij["status"] == "onzeker"
+    # Measured for longer (six points over 50 days, 1.6 a day with some noise) and with a
+    # deadline 18 days after the last, the whole interval clears the norm: on track.
+    rij = voortgang(_plan(LANG, deadline=D(2027, 3, 10))).loc["K1"]
+    assert rij["status"] == "op_koers" and rij["prognose_onder"] >= 200
 
 
 def test_trend_line_and_attainment_helpers():
@@ -131,8 +137,9 @@ def test_rule_bm330_fires_on_a_slow_trend_only():
     uitslag = controleer(_plan(LANGZAAM), "BM330")
     b = next(iter(uitslag))
     assert (b.code, b.ernst, b.pad) == ("BM330", "waarschuwing", "doelen[0].streefwaarde")
-    assert "uit op 170 x, terwijl de norm 200 is" in b.bericht()
-    assert controleer(_plan(LANGZAAM, deadline=D(2027, 2, 25)), "BM330").codes() == []
+    # Three points on a perfect line: no spread, so the interval is the forecast itself.
+    assert "uit op 170 x (95%-interval 170 tot 170), terwijl de norm 200 is" in b.bericht()
+    assert controleer(_plan(LANG, deadline=D(2027, 3, 10)), "BM330").codes() == []
     # A plan that is learning still hears what its data say: the warning stays a warning.
     plan = _plan(LANGZAAM)
     plan.modus = "lerend"
@@ -157,6 +164,7 @@ def test_kpi_plot_has_series_target_deadline_and_dashed_forecast():
     assert _legenda(ax) == [
         "metingen",
         "trend → prognose 170 op de deadline",
+        "95%-interval van de prognose",
         "nulmeting 100",
         "norm 200 x",
         "deadline 2027-01-31",
