@@ -57,6 +57,7 @@ __all__ = [
     "getal",
     "huidige_taal",
     "keuze",
+    "maand",
     "tekst",
     "tekst_delen",
     "waarde",
@@ -145,6 +146,20 @@ def datum(waarde: dt.date, taal: str | None = None) -> str:
     if isinstance(waarde, dt.datetime):
         return format_datetime(waarde, "d MMMM y HH:mm", locale=_LOCALE[taal or _taal])
     return format_date(waarde, "long", locale=_LOCALE[taal or _taal])
+
+
+def maand(waarde: dt.date, taal: str | None = None) -> str:
+    """A month's short name as an axis label writes it, or the year in January.
+
+    >>> import datetime
+    >>> maand(datetime.date(2027, 5, 1)), maand(datetime.date(2027, 5, 1), "en")
+    ('mei', 'May')
+    >>> maand(datetime.date(2028, 1, 1))
+    '2028'
+    """
+    if waarde.month == 1:
+        return str(waarde.year)
+    return format_date(waarde, "LLL", locale=_LOCALE[taal or _taal]).rstrip(".")
 
 
 def waarde(x: Any, taal: str | None = None) -> str:

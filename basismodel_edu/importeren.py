@@ -570,6 +570,11 @@ def voeg_metingen_toe(plan: Plan, metingen: Iterable[Meting]) -> Plan:
     a newer export of the same account updates the plan. A measurement of a KPI the plan does
     not have is an error (``ValueError``) that names it.
     """
+    with zonder_gc():  # tens of thousands of measurements, none in a reference cycle
+        return _voeg_toe(plan, metingen)
+
+
+def _voeg_toe(plan: Plan, metingen: Iterable[Meting]) -> Plan:
     kpis = {k.id for k in plan.kpis}
     per_sleutel = {(m.kpi, m.datum): m for m in plan.metingen}
     for m in metingen:

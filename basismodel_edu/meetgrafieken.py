@@ -25,6 +25,7 @@ from .berichten import getal, tekst
 from .figuren import nieuwe_figuur
 from .meetstand import KPIStand, doelstatus, kpi_standen
 from .prestaties import zonder_gc
+from .tekstpaden import Tekstpaden
 from .voortgangstabel import KLEUR, SYMBOOL, status_tekst
 
 if TYPE_CHECKING:
@@ -273,54 +274,141 @@ def teken_voortgang(plan: Plan, *, per_kpi: bool = True, ax: Axes | None = None)
     return ax.figure
 
 
-def dashboard(plan: Plan, *, kolommen: int = 3) -> Figure:
+def dashboard(plan: Plan, *, kolommen: int | None = None) -> Figure:
     """One figure for the whole plan: attainment per goal on top, then one panel per KPI.
 
-    Each KPI panel is :func:`teken_kpi`'s plot in a compact style (small multiples): the KPI's
-    status and attainment in its title, its unit on the value axis, three value ticks, and one
-    time range for all panels so that they line up, with dates under the bottom row only.
+    The panels are small multiples of :func:`teken_kpi`'s plot: each gives the KPI's id and
+    name, its status, attainment, latest value, norm and unit in two title lines, and draws the
+    measurements, the trend with its 95 % interval to the deadline, the norm and the deadline on
+    three to five value gridlines; the frame has the status's colour. All panels share one time range,
+    with dates under the bottom row only, and one legend explains the lines. ``kolommen``: panels
+    per row (3, or 4 from ten KPIs on).
+
+    The panels are drawn straight onto the figure, not in an Axes each: 21 Axes with their tick
+    machinery made a 20-KPI dashboard take a second to draw (``benchmarks/meten.py``).
     """
     with zonder_gc():
         return _dashboard(plan, kolommen=kolommen)
 
 
-def _dashboard(plan: Plan, *, kolommen: int) -> Figure:
+# Sizes in inches: a panel, its title block, the room for value labels left of it, the gap.
+_PANEEL_B, _PANEEL_H, _TITEL_H, _LINKS, _TUSSEN = 4.0, 2.05, 0.5, 0.62, 0.18
+_RIJ_H, _LABEL_B = 0.28, 2.6  # a progress bar's row, the room for its goal's name
+
+
+def _rond_af(lo: float, hi: float) -> list[float]:
+    """Three to five round values spanning ``lo…hi`` (the value gridlines)."""
+    if hi <= lo:
+        hi, lo = lo + 1, lo - 1
+    return [float(v) for v in MaxNLocator(nbins=3).tick_values(lo, hi)]
+
+
+def _datumstreepjes(begin: dt.date, eind: dt.date) -> list[dt.date]:
+    """First days of months (or of years) spread over ``begin…eind``: three to five of them."""
+    maanden = (eind.year - begin.year) * 12 + eind.month - begin.month
+    stap = next((s for s in (1, 2, 3, 6, 12, 24) if maanden / s <= 5), 48)
+    uit = []
+    jaar, m = begin.year, begin.month + 1
+    while True:
+        if m > 12:
+            jaar, m = jaar + 1, m - 12
+        d = dt.date(jaar, m, 1)
+        if d > eind:
+            return uit
+        if (jaar * 12 + m - 1) % stap == 0:
+            uit.append(d)
+        m += 1
+
+
+class _Doek:
+    """Everything the dashboard draws, gathered per style and put on the figure in a few artists."""
+
+    def __init__(self, fig: Figure):
+        self.fig = fig
+        self.inch = fig.dpi_scale_trans
+        self.klein = Tekstpaden(fig, grootte=7.5)
+        self.tekst = Tekstpaden(fig, grootte=8.5)
+        self.vet = Tekstpaden(fig, grootte=8.5, vet=True)
+        self.kop = Tekstpaden(fig, grootte=10, vet=True)
+        self.lijnen: dict[str, list] = {k: [] for k in _STIJL}
+        self.kaders: list = []
+        self.kaderkleuren: list[str] = []
+        self.banden: list = []
+        self.ruiten: list[tuple[float, float]] = []
+
+    def klaar(self) -> None:
+        from matplotlib.collections import LineCollection, PolyCollection
+        from matplotlib.lines import Line2D
+
+        if self.banden:
+            self.fig.add_artist(
+                PolyCollection(
+                    self.banden, transform=self.inch, facecolors="#8a5a00", alpha=0.18,
+                    linewidths=0,
+                )
+            )  # fmt: skip
+        for naam, segmenten in self.lijnen.items():
+            if segmenten:
+                self.fig.add_artist(LineCollection(segmenten, transform=self.inch, **_STIJL[naam]))
+        if self.ruiten:
+            xs, ys = zip(*self.ruiten, strict=True)
+            self.fig.add_artist(
+                Line2D(
+                    xs, ys, transform=self.inch, linestyle="none", marker="D", markersize=4,
+                    color="#8a5a00",
+                )
+            )  # fmt: skip
+        if self.kaders:
+            self.fig.add_artist(
+                LineCollection(
+                    self.kaders, transform=self.inch, colors=self.kaderkleuren, linewidths=1.2
+                )
+            )
+        for t in (self.klein, self.tekst, self.vet, self.kop):
+            t.klaar()
+        # Every label, in reading order per style: the text alternative's source and a test's.
+        self.fig.bm_labels = [x for t in (self.vet, self.tekst, self.klein) for x in t.teksten()]
+
+
+_STIJL = {
+    "raster": {"colors": "#d0d0d0", "linewidths": 0.6, "zorder": 0.5},  # under the bars
+    "basis": {"colors": "#555555", "linewidths": 0.8, "linestyles": ":"},
+    "norm": {"colors": "#2e7d32", "linewidths": 1.2, "linestyles": "-."},
+    "deadline": {"colors": "#c62828", "linewidths": 1.0},
+    "data": {"colors": "#1f5f99", "linewidths": 1.0},
+    "trend": {"colors": "#8a5a00", "linewidths": 1.2, "linestyles": "--"},
+}
+
+
+def _dashboard(plan: Plan, *, kolommen: int | None) -> Figure:
     standen = kpi_standen(plan)
     n = len(standen)
+    kolommen = kolommen or (4 if n >= 10 else 3)
     rijen_kpi = -(-n // kolommen) if n else 0
-    # Sizes in inches; the layout is computed here rather than by matplotlib's constrained
-    # layout, which measures every tick label and made a 20-KPI dashboard take seconds.
-    kop, voet, tussen, per_rij = 0.7, 0.45, 0.95, 3.1
-    losse = sum(1 for s in standen if s.doel is None)
-    h_voortgang = 0.3 * (len(plan.doelen) + losse) + 1.0
-    breedte = 5.0 * kolommen
-    hoogte = kop + h_voortgang + (tussen + per_rij * rijen_kpi if rijen_kpi else voet)
+    balken = _rijen(standen, per_kpi=False)
+    kop, legenda_h, voet = 0.75, 0.55, 0.35
+    h_voortgang = _RIJ_H * len(balken) + 0.9
+    breedte = max(_PANEEL_B * kolommen, 10.0)
+    hoogte = kop + h_voortgang + legenda_h + rijen_kpi * _PANEEL_H + voet
     fig = nieuwe_figuur(figsize=(breedte, hoogte))
-    boven = fig.add_gridspec(
-        1, 1, left=min(0.45, 3.2 / breedte), right=0.98,
-        top=1 - kop / hoogte, bottom=1 - (kop + h_voortgang) / hoogte,
-    )  # fmt: skip
-    _teken_voortgang_op(fig.add_subplot(boven[0, 0]), standen, per_kpi=False)
-    if rijen_kpi:
-        onder = fig.add_gridspec(
-            rijen_kpi, kolommen, left=0.8 / breedte, right=0.98,
-            top=1 - (kop + h_voortgang + tussen) / hoogte, bottom=voet / hoogte,
-            hspace=0.75 / (per_rij - 0.75), wspace=0.32,
+    doek = _Doek(fig)
+    _teken_balken(doek, balken, breedte, top=hoogte - kop)
+    alle = [d for s in standen for d, _ in s.punten] + [s.deadline for s in standen if s.deadline]
+    bereik = None
+    if alle:
+        marge = dt.timedelta(days=max(1, (max(alle) - min(alle)).days // 50))
+        bereik = (min(alle) - marge, max(alle) + marge)
+    for i, s in enumerate(standen):
+        rij, kol = divmod(i, kolommen)
+        _teken_paneel(
+            doek, s, bereik,
+            x0=kol * _PANEEL_B + _LINKS,
+            y0=voet + (rijen_kpi - 1 - rij) * _PANEEL_H + 0.12,
+            met_datums=i + kolommen >= n,
         )  # fmt: skip
-        # One shared time axis: the panels line up, so a student compares KPIs at a glance, and
-        # only the bottom panel of each column needs date labels.
-        alle = [d for s in standen for d, _ in s.punten] + [
-            s.deadline for s in standen if s.deadline is not None
-        ]
-        # A small margin, as matplotlib's autoscale gives, keeps the deadline line off the frame.
-        marge = dt.timedelta(days=max(1, (max(alle) - min(alle)).days // 50)) if alle else None
-        bereik = (min(alle) - marge, max(alle) + marge) if alle else None
-        for i, s in enumerate(standen):
-            ax = fig.add_subplot(onder[i // kolommen, i % kolommen])
-            # Not sharex: shared axes share one locator, and only the bottom row needs dates.
-            _teken_kpi_op(ax, s, legenda=(i == 0), compact=True, met_datums=i + kolommen >= n)
-            if bereik is not None:
-                ax.set_xlim(*bereik)
+    if standen:
+        _teken_uitleg(doek, 0.1, voet + rijen_kpi * _PANEEL_H + 0.2)
+    doek.klaar()
     datum = max((s.datum_laatste for s in standen if s.datum_laatste), default=None)
     fig.suptitle(
         tekst(
@@ -332,4 +420,147 @@ def _dashboard(plan: Plan, *, kolommen: int) -> Figure:
         fontsize=13,
         fontweight="bold",
     )
+    fig.bm_alt = tekst(
+        "meten.grafiek.alt_dashboard",
+        naam=plan.organisatie.naam or "?",
+        rijen="; ".join(
+            tekst(
+                "meten.grafiek.alt_paneel",
+                kpi=s.kpi.id,
+                naam=s.kpi.naam or s.kpi.id,
+                status=tekst(f"meten.status.{s.status}"),
+                procent="-" if s.bereikt is None else round(s.bereikt * 100),
+            )
+            for s in standen
+        ),
+    )
     return fig
+
+
+def _teken_balken(doek: _Doek, balken, breedte: float, *, top: float) -> None:
+    """Attainment per goal as bars, each with its percentage, status symbol and word, and the
+    status's hatch pattern: the top of the dashboard."""
+    from matplotlib.patches import Rectangle
+
+    x0, w = _LABEL_B + 0.2, breedte - _LABEL_B - 2.6
+    doek.vet.schrijf(tekst("meten.grafiek.titel_voortgang"), 0.1, top - 0.05, va="top")
+    boven = top - 0.4
+    onder = boven - _RIJ_H * len(balken)
+    for j, (label, waarde, status, _doel) in enumerate(balken):
+        y = boven - (j + 0.5) * _RIJ_H
+        doek.vet.schrijf(label, x0 - 0.1, y, ha="right", va="center")
+        lengte = 0 if waarde is None else w * waarde
+        doek.fig.add_artist(
+            Rectangle(
+                (x0, y - _RIJ_H * 0.38), lengte, _RIJ_H * 0.76, transform=doek.inch,
+                facecolor=KLEUR[status], hatch=ARCERING[status], edgecolor=_LIJN, linewidth=0.6,
+            )
+        )  # fmt: skip
+        procent = "–" if waarde is None else f"{getal(round(waarde * 100))}%"
+        doek.tekst.schrijf(f"{procent}  {status_tekst(status)}", x0 + lengte + 0.08, y, va="center")
+    for v in (0, 25, 50, 75, 100):
+        x = x0 + w * v / 100
+        doek.lijnen["raster"].append([(x, onder), (x, boven)])
+        doek.klein.schrijf(f"{v}%", x, onder - 0.05, ha="center", va="top")
+    doek.lijnen["norm"].append([(x0 + w, onder - 0.02), (x0 + w, boven + 0.02)])
+    doek.kaders.append([(x0, onder), (x0, boven)])
+    doek.kaderkleuren.append(_LIJN)
+
+
+def _teken_paneel(doek: _Doek, s: KPIStand, bereik, *, x0: float, y0: float, met_datums: bool):
+    """One KPI's small multiple: its title lines, value gridlines and the lines of teken_kpi."""
+    from .berichten import maand
+
+    w, h = _PANEEL_B - _LINKS - _TUSSEN, _PANEEL_H - _TITEL_H - 0.12
+    k = s.kpi
+    status = status_tekst(s.status)
+    if s.bereikt is not None:
+        procent = f"{getal(round(s.bereikt * 100))}%"
+        status += " · " + tekst("meten.grafiek.bereikt", procent=procent)
+    if s.laatste is not None:
+        status += " · " + tekst(
+            "meten.grafiek.laatste", waarde=_getal(s.laatste), eenheid=k.eenheid
+        )
+    titel = tekst(
+        "meten.grafiek.titel_kpi", kpi=k.id, naam=_kort(k.naam or k.id, 44), doel=k.doel or "?"
+    )
+    doek.tekst.schrijf(f"{titel}\n{status}", x0 - _LINKS + 0.08, y0 + h + 0.08, va="bottom")
+    doek.kaders.append([(x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h), (x0, y0)])
+    doek.kaderkleuren.append(KLEUR[s.status])
+    if bereik is None or not s.punten:
+        doek.tekst.schrijf(
+            tekst("meten.grafiek.geen_metingen"), x0 + w / 2, y0 + h / 2, ha="center", va="center"
+        )
+        return
+    t0, t1 = bereik
+    p = s.interval
+    kern = [v for _, v in s.punten] + [v for v in (s.norm, s.basis, s.prognose) if v is not None]
+    lo, hi = min(kern), max(kern)
+    met_band = p is not None and p.boven < float("inf")
+    if met_band:
+        # The band may widen the scale by half the data's span, no more: a band of ±30 around
+        # data between 8 and 12 would flatten the measurements into a line.
+        ruim = (hi - lo) / 2 or abs(hi) / 4 or 1
+        lo, hi = min(lo, max(p.onder, lo - ruim)), max(hi, min(p.boven, hi + ruim))
+    streepjes = _rond_af(lo, hi)
+    lo, hi = min(lo, streepjes[0]), max(hi, streepjes[-1])
+    dagen = (t1 - t0).days or 1
+
+    def xy(d: dt.date, v: float) -> tuple[float, float]:
+        return x0 + w * (d - t0).days / dagen, y0 + h * (min(max(v, lo), hi) - lo) / (hi - lo)
+
+    for v in streepjes:
+        y = xy(t0, v)[1]
+        doek.lijnen["raster"].append([(x0, y), (x0 + w, y)])
+        doek.klein.schrijf(_getal(v), x0 - 0.05, y, ha="right", va="center")
+    doek.lijnen["data"].append([xy(d, v) for d, v in s.punten])
+    for naam, v in (("norm", s.norm), ("basis", s.basis)):
+        if v is not None:
+            doek.lijnen[naam].append([xy(t0, v), xy(t1, v)])
+    if s.deadline is not None:
+        x = xy(s.deadline, lo)[0]
+        doek.lijnen["deadline"].append([(x, y0), (x, y0 + h)])
+    if s.trend is not None:
+        begin, laatste = s.punten[0][0], s.punten[-1][0]
+        eind = max(s.deadline or laatste, laatste)
+        doek.lijnen["trend"].append(
+            [xy(begin, s.trend.waarde_op(begin)), xy(eind, s.trend.waarde_op(eind))]
+        )
+        if met_band and eind > laatste:
+            stap = max(1, (eind - laatste).days // 8)
+            band = [laatste + dt.timedelta(days=d) for d in range(0, (eind - laatste).days, stap)]
+            rand = [s.trend.prognose(d) for d in [*band, eind]]
+            doek.banden.append(
+                [xy(r.datum, r.onder) for r in rand] + [xy(r.datum, r.boven) for r in rand[::-1]]
+            )
+        if s.prognose is not None:
+            doek.ruiten.append(xy(eind, s.prognose))
+    if met_datums:
+        for d in _datumstreepjes(t0, t1):
+            doek.klein.schrijf(maand(d), xy(d, lo)[0], y0 - 0.05, ha="center", va="top")
+
+
+def _teken_uitleg(doek: _Doek, x: float, y: float) -> None:
+    """One legend for every panel: what each line and the band stand for."""
+    from matplotlib.patches import Rectangle
+
+    delen = [
+        ("data", tekst("meten.grafiek.metingen")),
+        ("trend", tekst("meten.grafiek.trend_kort")),
+        ("band", tekst("meten.grafiek.interval")),
+        ("norm", tekst("meten.grafiek.norm_kort")),
+        ("basis", tekst("meten.grafiek.basis_kort")),
+        ("deadline", tekst("meten.grafiek.deadline_kort")),
+    ]
+    for soort, label in delen:
+        if soort == "band":
+            doek.fig.add_artist(
+                Rectangle(
+                    (x, y - 0.06), 0.35, 0.12, transform=doek.inch, facecolor="#8a5a00",
+                    alpha=0.18, linewidth=0,
+                )
+            )  # fmt: skip
+        else:
+            doek.lijnen[soort].append([(x, y), (x + 0.35, y)])
+        doek.tekst.schrijf(label, x + 0.45, y, va="center")
+        x += 0.45 + doek.tekst.breedte(label) / 72 + 0.35

@@ -196,32 +196,85 @@ def test_progress_plot_bars_and_status_words():
 
 
 def test_dashboard_is_one_figure_with_a_panel_per_kpi_and_english_labels():
+    from matplotlib.patches import Rectangle
+
     from basismodel_edu import dashboard, zet_taal
 
     plan = voeg_metingen_toe(voorbeeldplan(), voorbeeldmetingen())
     zet_taal("en")
-    fig = dashboard(plan)
-    assert len(fig.axes) == 1 + len(plan.kpis)
+    try:
+        fig = dashboard(plan)
+    finally:
+        zet_taal("nl")
+    # Drawn straight onto the figure: no Axes (and no tick machinery) per KPI.
+    assert fig.axes == []
     assert (
         fig.get_suptitle() == "Dashboard — Koffiebranderij De Boon (latest measurement 2027-03-31)"
     )
-    assert _legenda(fig.axes[1])[0] == "measurements"
-    assert "⚠ likely missed" in fig.axes[3].get_title(loc="left")
+    labels = fig.bm_labels
+    titels = [t for t in labels if t.startswith("K3 · ")]
+    assert titels == [
+        "K3 · Reacties per post (goal D2)\n⚠ likely missed · 37% attained · latest 10.6 reacties"
+        " per post"
+    ]
+    assert all(any(t.startswith(f"{k.id} · ") for t in labels) for k in plan.kpis)
+    assert "measurements" in labels and "95% interval of the forecast" in labels
+    assert "K3 (Reacties per post): likely missed, 37% attained" in fig.bm_alt
+    # A bar per goal, as long as its mean attainment, with the status's hatch.
+    balken = [p for p in fig.artists if isinstance(p, Rectangle) and p.get_hatch() is not None]
+    per_doel = voortgang(plan).per_doel()
+    breedtes = [b.get_width() for b in balken]
+    assert len(breedtes) == len(per_doel)
+    verhouding = [w / max(breedtes) for w in breedtes]
+    assert verhouding == pytest.approx(list(per_doel["bereikt"] / per_doel["bereikt"].max()))
+    assert {"//", "xx"} <= {b.get_hatch() for b in balken}
 
 
 def test_dashboard_dates_only_on_the_bottom_row_and_one_time_range():
     from basismodel_edu import dashboard
 
     plan = voeg_metingen_toe(voorbeeldplan(), voorbeeldmetingen())
-    fig = dashboard(plan, kolommen=2)
-    panelen = fig.axes[1:]
-    n = len(panelen)
-    for i, ax in enumerate(panelen):
-        onderste = i + 2 >= n
-        # Dates on every panel cost drawing time and say nothing the bottom row does not.
-        assert bool(len(ax.get_xticks())) == onderste, i
-    assert len({ax.get_xlim() for ax in panelen}) == 1
-    assert all(len(ax.get_yticks()) <= 5 for ax in panelen)
+    for kolommen in (2, 3):
+        fig = dashboard(plan, kolommen=kolommen)
+        datums = [t for t in fig.bm_labels if t in ("2027", "2028", "jul")]
+        # The dates under each column's bottom panel only: one time range for all panels.
+        assert len(datums) == 3 * kolommen, kolommen
+    # Three to five value gridlines per panel.
+    from matplotlib.collections import LineCollection
+
+    raster = next(c for c in fig.artists if isinstance(c, LineCollection) and c.get_zorder() == 0.5)
+    assert 3 * 6 + 5 <= len(raster.get_segments()) <= 5 * 6 + 5  # + the bars' 0…100 % lines
+
+
+def test_dashboard_draws_its_labels_as_outlines_with_a_fallback_for_missing_characters():
+    from matplotlib.figure import Figure
+
+    from basismodel_edu.tekstpaden import Tekstpaden
+
+    fig = Figure()
+    t = Tekstpaden(fig, grootte=9)
+    t.schrijf("K1 · ✔ gehaald", 1, 1)
+    t.schrijf("猫 KPI", 1, 2)  # no such glyph in DejaVu Sans: an ordinary Text finds a font
+    t.klaar()
+    assert t.teksten() == ["K1 · ✔ gehaald"]
+    assert [x.get_text() for x in fig.texts] == ["猫 KPI"]
+    # Right alignment puts the end of the label at x: its outline ends just left of 72 pt.
+    fig2 = Figure()
+    r = Tekstpaden(fig2, grootte=10)
+    r.schrijf("1.200", 1, 1, ha="right")
+    r.klaar()
+    punten = fig2.artists[0].get_path().vertices
+    assert 68 < punten[:, 0].max() <= 72 and punten[:, 0].min() == pytest.approx(
+        72 - r.breedte("1.200"), abs=2
+    )
+
+
+def test_an_empty_plan_still_draws_a_dashboard():
+    from basismodel_edu import dashboard
+
+    fig = dashboard(Plan())
+    assert fig.get_suptitle().startswith("Dashboard")
+    fig.savefig(__import__("io").BytesIO(), format="png")
 
 
 def test_voortgang_is_the_function_even_after_its_module_loaded():
