@@ -66,6 +66,7 @@ _WAAR = {
     "teken_kpi": "meetgrafieken",
     "teken_voortgang": "meetgrafieken",
     "dashboard": "meetgrafieken",
+    "meet": "meetronde",
     "herzie_doel": "revisies",
     "herzie": "revisies",
     "verschil": "revisies",

@@ -169,6 +169,37 @@ def _example(args: argparse.Namespace) -> int:
     return 0
 
 
+def _opzet_meet(p: argparse.ArgumentParser) -> None:
+    p.add_argument("plan", help=tekst("cli.help.plan"))
+    p.add_argument("exports", nargs="+", metavar="EXPORT", help=tekst("cli.help.meet_exports"))
+    p.add_argument("--koppeling", action="append", default=[], help=tekst("cli.help.koppeling"))
+    p.add_argument("--per", choices=["dag", "week"], default="dag", help=tekst("cli.help.per"))
+    p.add_argument("--datum", default=None, help=tekst("cli.help.datum"))
+    p.add_argument("--reden", default=None, help=tekst("cli.help.reden"))
+    _taal(p)
+
+
+@commando("meet", _opzet_meet)
+def _meet(args: argparse.Namespace) -> int:
+    from .meetronde import lees_koppeling, meet
+    from .model import PlanFout
+
+    try:
+        koppeling = lees_koppeling(args.koppeling) if args.koppeling else None
+        ronde = meet(
+            args.plan, args.exports, koppeling, per=args.per, datum=args.datum, reden=args.reden
+        )
+    except (PlanFout, ValueError) as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    for melding in ronde.waarschuwingen:
+        print(f"⚠ {melding}", file=sys.stderr)
+    print(ronde.samenvatting())
+    print()
+    print(ronde.voortgang().tekst())
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="basismodel-edu", description=tekst("cli.beschrijving"))
     sub = parser.add_subparsers(dest="commando", required=True, metavar="COMMANDO")

@@ -52,7 +52,7 @@ from .berichten import tekst
 from .importeren import _MAANDEN, ImportFout
 from .model import Meting
 
-__all__ = ["FORMATEN", "Formaat", "herken_export", "lees_export"]
+__all__ = ["FORMATEN", "Formaat", "export_kolommen", "herken_export", "lees_export"]
 
 
 @dataclass(frozen=True)
@@ -282,7 +282,9 @@ def _csv_tabellen(tekstinhoud: str, bestand: str) -> list[_Tabel]:
     regels = tekstinhoud.splitlines()
     if not any(r.strip() for r in regels):
         raise ImportFout("meten.bestand.leeg", bestand=bestand)
-    is_ga4 = any(r.lstrip().startswith("#") for r in regels[:5])
+    # GA4 opens with "#" lines that give the period as 8 digits ("# Start date: 20241013"); a
+    # "#" line alone is how many files (the course's own samples too) say where they come from.
+    is_ga4 = any(re.match(r"\s*#.*\b\d{8}\b", r) for r in regels[:12])
     blokken: list[list[tuple[int, str]]] = [[]]
     for i, r in enumerate(regels, start=1):
         if r.lstrip().startswith("#"):
@@ -406,6 +408,21 @@ def _past(f: Formaat, t: _Tabel) -> bool:
 def herken_export(pad: str | os.PathLike[str]) -> list[tuple[Formaat, str]]:
     """Which formats the tables of ``pad`` are, as (format, table name); empty when none fits."""
     return [(f, t.bestand) for t in _tabellen(Path(pad)) for f in FORMATEN if _past(f, t)]
+
+
+def export_kolommen(pad: str | os.PathLike[str]) -> list[str]:
+    """The headers of the tables in ``pad`` that fit a recognised format (with each format's
+    older names for a column too); empty when the file is no recognised export."""
+    uit: dict[str, None] = {}
+    for t in _tabellen(Path(pad)):
+        for f in FORMATEN:
+            if _past(f, t):
+                echt = {k.casefold() for k in t.kop if k}
+                uit.update(dict.fromkeys(k for k in t.kop if k))
+                uit.update(
+                    dict.fromkeys(oud for oud, nieuw in f.synoniemen.items() if nieuw in echt)
+                )
+    return list(uit)
 
 
 def _verwacht() -> str:

@@ -25,10 +25,10 @@ The formulas, so that a student can do them by hand:
   measurements, 2,0 for fifty). Few measurements, a large spread and a far deadline all widen it.
 * **status**: ``gehaald`` when the latest value reaches the norm (``≥`` for ``hoger``, ``≤`` for
   ``lager``); else ``gemist`` when the latest measurement is on or after the deadline; else
-  ``dreigt_gemist`` when the forecast misses the norm; else ``op_koers`` only when the whole
-  interval reaches the norm, and ``onzeker`` when it does not, or when the deadline lies further
-  ahead of the last measurement than the measurements reach back (a line through six months says
-  little about the year after them); ``onbekend`` when there is no norm, no deadline or too few
+  ``onzeker`` when the deadline lies further ahead of the last measurement than the
+  measurements reach back (a line through six months says little about the year after them);
+  else ``dreigt_gemist`` when the forecast misses the norm; else ``op_koers`` only when the whole
+  interval reaches the norm, and ``onzeker`` when it does not; ``onbekend`` when there is no norm, no deadline or too few
   measurements to draw a line.
 """
 
@@ -271,6 +271,8 @@ def _status(
     if trend is None:
         return "onbekend"
     p = trend.prognose(deadline)
+    if p.te_ver:
+        return "onzeker"  # a line that far ahead says as little about missing as about reaching
     if not _gehaald(p.waarde, norm, kpi.richting):
         return "dreigt_gemist"
     # Only the pessimistic end of the interval reaching the norm is reason to reassure.

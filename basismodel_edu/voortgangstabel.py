@@ -149,6 +149,45 @@ class Voortgang(pd.DataFrame):
             **{s: tellingen[s] for s in SYMBOOL},
         )
 
+    def tekst(self, taal: str | None = None) -> str:
+        """The table as plain text for a terminal: one line per KPI, columns aligned, and the
+        explanation of every uncertain forecast below it."""
+        taal = taal or huidige_taal()
+        koppen = ["kpi", "naam", "laatste", "norm", "bereikt", "prognose", "status"]
+        rijen = [[tekst(f"meten.kop.{k}", taal) for k in koppen]]
+        for kpi_id, r in self.iterrows():
+            prognose = _getal(r["prognose"], "", taal)
+            if not pd.isna(r["prognose_onder"]):
+                prognose += " " + tekst(
+                    "meten.tabel.interval",
+                    taal,
+                    onder=_getal(r["prognose_onder"], "", taal),
+                    boven=_getal(r["prognose_boven"], "", taal),
+                )
+            naam = str(r["naam"])
+            rijen.append(
+                [
+                    str(kpi_id),
+                    naam if len(naam) <= 28 else naam[:27] + "…",
+                    _getal(r["laatste"], r["eenheid"], taal),
+                    _getal(r["norm"], "", taal),
+                    "–" if pd.isna(r["bereikt"]) else f"{getal(round(r['bereikt'] * 100), taal)}%",
+                    prognose,
+                    status_tekst(r["status"], taal),
+                ]
+            )
+        breed = [max(len(rij[j]) for rij in rijen) for j in range(len(koppen))]
+        regels = [self.samenvatting(taal), ""]
+        regels += [
+            "  ".join(c.ljust(b) for c, b in zip(rij, breed, strict=True)).rstrip() for rij in rijen
+        ]
+        uitleg = [
+            toelichting(s, taal) for s in getattr(self, "_standen", []) if s.status == "onzeker"
+        ]
+        if uitleg:
+            regels += ["", *uitleg]
+        return "\n".join(regels)
+
     def _repr_html_(self) -> str:
         taal = huidige_taal()
         koppen = ["kpi", "naam", "doel", "laatste", "norm", "bereikt", "prognose", "deadline"]
@@ -210,7 +249,7 @@ def toelichting(s: KPIStand, taal: str | None = None) -> str:
     >>> print(toelichting(kpi_standen(plan)[4]))  # doctest: +NORMALIZE_WHITESPACE
     K5: de trend komt op 1 maart 2028 uit op 12,7 klanten per jaar (95%-interval -4,9 tot 30,3),
     maar de deadline ligt 336 dagen na je laatste meting en je metingen beslaan 182 dagen. Zo ver
-    vooruit zegt een rechte lijn weinig: meet langer voordat je zegt dat dit doel op koers is.
+    vooruit zegt een rechte lijn weinig: meet langer voordat je zegt of dit doel gehaald wordt.
     """
     p = s.interval
     if p is None:
@@ -252,8 +291,8 @@ def voortgang(plan: Plan) -> Voortgang:
       ``prognose_onder`` … ``prognose_boven`` its 95 % prediction interval.
     * ``status``: ``gehaald`` (latest reaches the norm), ``gemist`` (deadline passed, not
       reached), ``dreigt_gemist`` (forecast misses the norm), ``op_koers`` (the whole interval
-      reaches the norm), ``onzeker`` (only part of it does, or the deadline lies further ahead
-      than the measurements reach back), or ``onbekend`` (no norm, no deadline, or fewer than 3
+      reaches the norm), ``onzeker`` (only part of it does; or, whatever the forecast, the
+      deadline lies further ahead than the measurements reach back), or ``onbekend`` (no norm, no deadline, or fewer than 3
       measurements). ``dreigt_gemist`` is the flag for goals likely to be missed.
     """
     standen = kpi_standen(plan)
