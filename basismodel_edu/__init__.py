@@ -91,6 +91,7 @@ _WAAR = {
     "KPIFormulier": "formulieren",
     "PlanEditor": "formulieren",
     "bewerk": "formulieren",
+    "leerlus": "meetformulieren",
     "teken_basismodel": "diagrammen",
     "teken_plan": "diagrammen",
     "plan_samenvatting": "diagrammen",

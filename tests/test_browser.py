@@ -151,8 +151,9 @@ def _typ_in_missie_en_kijk(page, plan: Path, foto: Path) -> tuple[str, str]:
     return voor, na
 
 
-def _voer_eerste_cel_uit(page, pogingen: int = 3) -> None:
-    """Click the first cell and run it through the Run menu until the editor shows.
+def _voer_eerste_cel_uit(page, pogingen: int = 3, wacht_op: str = ".bm-editor") -> None:
+    """Click the first cell and run it through the Run menu until the editor (``wacht_op``)
+    shows.
 
     On a loaded machine JupyterLab can report an idle kernel before its connection is ready, and
     a run asked for then is lost (seen once in CI: the kernel started, nothing was executed).
@@ -168,7 +169,7 @@ def _voer_eerste_cel_uit(page, pogingen: int = 3) -> None:
         page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
         page.get_by_role("menuitem", name=re.compile(r"^Run Selected Cell")).first.click()
         try:
-            page.locator(".bm-editor").wait_for(timeout=WACHT_MS // 3)
+            page.locator(wacht_op).wait_for(timeout=WACHT_MS // 3)
             return
         except PlaywrightTimeout:
             if poging == pogingen:
