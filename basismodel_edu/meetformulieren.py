@@ -152,6 +152,25 @@ def _datum(form: _Actie, veld: str, verplicht: bool) -> dt.date | None:
         raise _VeldFout from None
 
 
+def _lees_velden(form: _Actie, lezers, eisen) -> dict[str, Any]:
+    """Every field read (``(field, reader, required)``) and every condition checked
+    (``(field, is_wrong, message key)``), so that a student sees all wrong fields at once."""
+    waarden: dict[str, Any] = {}
+    fout = False
+    for veld, lees, verplicht in lezers:
+        try:
+            waarden[veld] = lees(form, veld, verplicht)
+        except _VeldFout:
+            fout = True
+    for veld, mis, sleutel in eisen:
+        if mis:
+            form._fout(veld, tekst(sleutel))
+            fout = True
+    if fout:
+        raise _VeldFout
+    return waarden
+
+
 class MetingFormulier(_Actie):
     """One measurement typed by hand: KPI, date, value and where it comes from."""
 
@@ -182,20 +201,12 @@ class MetingFormulier(_Actie):
     def pas_toe(self, plan: Plan) -> str | None:
         from .importeren import voeg_metingen_toe
 
-        fouten = False
-        if not self.kpi.value:
-            self._fout("kpi", tekst("leerlus.geen_kpis"))
-            fouten = True
-        try:
-            datum = _datum(self, "datum", verplicht=True)
-        except _VeldFout:
-            fouten = True
-        try:
-            waarde = _getal(self, "waarde", verplicht=True)
-        except _VeldFout:
-            fouten = True
-        if fouten:
-            raise _VeldFout
+        w = _lees_velden(
+            self,
+            [("datum", _datum, True), ("waarde", _getal, True)],
+            [("kpi", not self.kpi.value, "leerlus.geen_kpis")],
+        )
+        datum, waarde = w["datum"], w["waarde"]
         oud = {(m.kpi, m.datum): m.waarde for m in plan.metingen}
         meting = Meting(
             kpi=self.kpi.value, datum=datum, waarde=waarde, bron=self.bron.value.strip()
@@ -320,25 +331,15 @@ class HerzieFormulier(_Actie):
     def pas_toe(self, plan: Plan) -> str | None:
         from .revisies import herzie_doel
 
-        fouten = False
-        waarden: dict[str, Any] = {}
-        for veld, lees in (("streefwaarde", _getal), ("deadline", _datum)):
-            try:
-                waarden[veld] = lees(self, veld, False)
-            except _VeldFout:
-                fouten = True
-        try:
-            datum = _datum(self, "datum", verplicht=True)
-        except _VeldFout:
-            fouten = True
-        if not self.reden.value.strip():
-            self._fout("reden", tekst("leerlus.geen_reden"))
-            fouten = True
-        if not self.doel.value:
-            self._fout("doel", tekst("leerlus.geen_doelen"))
-            fouten = True
-        if fouten:
-            raise _VeldFout
+        waarden = _lees_velden(
+            self,
+            [("streefwaarde", _getal, False), ("deadline", _datum, False), ("datum", _datum, True)],
+            [
+                ("reden", not self.reden.value.strip(), "leerlus.geen_reden"),
+                ("doel", not self.doel.value, "leerlus.geen_doelen"),
+            ],
+        )
+        datum = waarden.pop("datum")
         if waarden["streefwaarde"] is None and waarden["deadline"] is None:
             self._fout("streefwaarde", tekst("leerlus.niets_herzien"))
             raise _VeldFout

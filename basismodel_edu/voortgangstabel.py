@@ -156,14 +156,7 @@ class Voortgang(pd.DataFrame):
         koppen = ["kpi", "naam", "laatste", "norm", "bereikt", "prognose", "status"]
         rijen = [[tekst(f"meten.kop.{k}", taal) for k in koppen]]
         for kpi_id, r in self.iterrows():
-            prognose = _getal(r["prognose"], "", taal)
-            if not pd.isna(r["prognose_onder"]):
-                prognose += " " + tekst(
-                    "meten.tabel.interval",
-                    taal,
-                    onder=_getal(r["prognose_onder"], "", taal),
-                    boven=_getal(r["prognose_boven"], "", taal),
-                )
+            prognose = _prognose(r, "", taal)
             naam = str(r["naam"])
             rijen.append(
                 [
@@ -193,14 +186,7 @@ class Voortgang(pd.DataFrame):
         koppen = ["kpi", "naam", "doel", "laatste", "norm", "bereikt", "prognose", "deadline"]
         rijen = []
         for kpi_id, r in self.iterrows():
-            prognose = _getal(r["prognose"], r["eenheid"], taal)
-            if not pd.isna(r["prognose_onder"]):
-                prognose += " " + tekst(
-                    "meten.tabel.interval",
-                    taal,
-                    onder=_getal(r["prognose_onder"], "", taal),
-                    boven=_getal(r["prognose_boven"], "", taal),
-                )
+            prognose = _prognose(r, r["eenheid"], taal)
             rijen.append(
                 {
                     "cellen": [
@@ -231,6 +217,19 @@ class Voortgang(pd.DataFrame):
             ],
             methode=tekst("meten.tabel.methode", taal, procent=round(BETROUWBAARHEID * 100)),
         )
+
+
+def _prognose(r, eenheid: str, taal: str) -> str:
+    """A row's forecast with its interval: ``3.181 volgers (tussen 3.073 en 3.290)``."""
+    uit = _getal(r["prognose"], eenheid, taal)
+    if not pd.isna(r["prognose_onder"]):
+        uit += " " + tekst(
+            "meten.tabel.interval",
+            taal,
+            onder=_getal(r["prognose_onder"], "", taal),
+            boven=_getal(r["prognose_boven"], "", taal),
+        )
+    return uit
 
 
 def _getal(x, eenheid: str = "", taal: str | None = None) -> str:
