@@ -120,6 +120,7 @@ def _rules(args: argparse.Namespace) -> int:
             "severity": r.ernst,
             "layer": r.laag,
             "lesson": r.les,
+            "heuristic": r.heuristiek,
             "title": r.titel(),
         }
         for r in regels

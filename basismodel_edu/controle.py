@@ -83,6 +83,9 @@ class Regel:
     les: str
     controle: Callable[[Any], Iterable[Vondst]]
     lerend_ernst: str | None = None
+    #: The rule judges what a text says by heuristics (thin text, SMART from text, vanity words):
+    #: never an error, and it counts toward a grade only where an exercise opts in (``tel_mee``).
+    heuristiek: bool = False
 
     @property
     def familie(self) -> str:
@@ -95,21 +98,26 @@ class Regel:
 REGELS: dict[str, Regel] = {}
 
 
-def regel(code: str, ernst: str, laag: str, les: str, lerend: str | None = None):
+def regel(
+    code: str, ernst: str, laag: str, les: str, lerend: str | None = None, *, heuristiek=False
+):
     """Register the decorated function as rule ``code``.
 
     ``lerend`` is the severity the rule has when the plan is in learning mode (``modus="lerend"``),
     where a plan may start without a finished mission or vision and grow from feedback.
+    ``heuristiek`` marks a rule that judges text by heuristics; such a rule is never an error.
     """
     if ernst not in ERNST or (lerend and lerend not in ERNST):
         raise ValueError(f"unknown severity for {code}")
+    if heuristiek and ernst == "fout":
+        raise ValueError(f"{code}: a heuristic rule can be wrong, so it is at most a warning")
     if laag not in LAGEN or code[:3] not in FAMILIES:
         raise ValueError(f"unknown layer or family for {code}")
 
     def registreer(functie: Callable[[Any], Iterable[Vondst]]):
         if code in REGELS:
             raise ValueError(f"rule {code} registered twice")
-        REGELS[code] = Regel(code, ernst, laag, les, functie, lerend)
+        REGELS[code] = Regel(code, ernst, laag, les, functie, lerend, heuristiek)
         return functie
 
     return registreer

@@ -28,6 +28,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -133,6 +134,7 @@ def toets_plan(
     *,
     minimaal: dict[str, int] | None = None,
     streng: bool = False,
+    tel_mee: Iterable[str] = (),
     naam: str = "",
     punten: float = 1,
     taal: str | None = None,
@@ -141,19 +143,31 @@ def toets_plan(
     for a student's mistake, so the grader can score every plan.
 
     ``selectie`` picks the rules (families, layers, codes, as in :func:`controleer`); errors fail
-    the check, warnings only when ``streng``. ``minimaal`` demands a least number of parts.
+    the check, warnings only when ``streng``. A rule that judges text by heuristics (thin text,
+    SMART from text, vanity words: ``Regel.heuristiek``) can be wrong about a good answer, so its
+    warnings fail the check only when the exercise names the rule in ``tel_mee`` (codes); else
+    the student still sees them. ``minimaal`` demands a least number of parts.
     """
-    from .controle import controleer
+    from .controle import REGELS, controleer
 
     naam = naam or tekst("opdracht.naamloos", taal)
     geladen, reden = _laad(plan)
     if geladen is None:
         return Toetsing(naam, punten, [f"✖ {reden}"], ["PLAN"], details=[{"wat": reden}])
     uitslag = controleer(geladen, selectie)
-    ernsten = {"fout", "waarschuwing"} if streng else {"fout"}
+    gekozen = set(tel_mee)
+    onbekend = sorted(gekozen - set(REGELS))
+    if onbekend:
+        raise ValueError(tekst("opdracht.onbekende_regel", taal, code=onbekend[0]))
+
+    def telt(b) -> bool:
+        if b.ernst == "fout" or b.code in gekozen:
+            return b.ernst != "hint"
+        return b.ernst == "waarschuwing" and streng and not REGELS[b.code].heuristiek
+
     problemen, codes, details = [], [], []
     for b in uitslag.bevindingen:
-        if b.ernst in ernsten:
+        if telt(b):
             problemen.append(f"✖ {b.code} {b.pad}: {b.bericht(taal)} → {b.oplossing(taal)}")
             codes.append(b.code)
             delen = b.delen(taal)
@@ -256,6 +270,7 @@ def controleer_opdracht(
     *,
     minimaal: dict[str, int] | None = None,
     streng: bool = False,
+    tel_mee: Iterable[str] = (),
     naam: str = "",
     punten: float = 1,
 ) -> Uitslag | None:
@@ -269,8 +284,9 @@ def controleer_opdracht(
     """
     __tracebackhide__ = True  # pytest then shows the message, not this function
     toetsing = toets_plan(
-        plan, selectie, minimaal=minimaal, streng=streng, naam=naam, punten=punten
-    )
+        plan, selectie, minimaal=minimaal, streng=streng, tel_mee=tel_mee, naam=naam,
+        punten=punten,
+    )  # fmt: skip
     _toon(Controlepaneel(toetsing))
     if not toetsing.geslaagd:
         raise ControleNietGehaald(toetsing)

@@ -112,7 +112,7 @@ def _opvulvelden(velden) -> Vondsten:
             yield pad, {"tekst": _kort(tekst_)}
 
 
-@regel("BM109", "waarschuwing", "missie", "01")
+@regel("BM109", "waarschuwing", "missie", "01", heuristiek=True)
 def missie_opvulling(ix: Index) -> Vondsten:
     m = ix.plan.missie
     velden = [("missie.tekst", m.tekst), ("missie.identiteit", m.identiteit)]
@@ -130,7 +130,7 @@ def _dun(pad: str, tekst_: str, minimum: int) -> Vondsten:
         yield pad, {"tekst": _kort(tekst_), "min": minimum}
 
 
-@regel("BM110", "waarschuwing", "missie", "01")
+@regel("BM110", "waarschuwing", "missie", "01", heuristiek=True)
 def missie_dun(ix: Index) -> Vondsten:
     yield from _dun("missie.tekst", ix.plan.missie.tekst, MIN_WOORDEN_MISSIE)
 
@@ -172,7 +172,7 @@ def visie_onzekerheid(ix: Index) -> Vondsten:
         yield "visie.onzekerheid", {}
 
 
-@regel("BM117", "waarschuwing", "visie", "02")
+@regel("BM117", "waarschuwing", "visie", "02", heuristiek=True)
 def visie_opvulling(ix: Index) -> Vondsten:
     v = ix.plan.visie
     velden = [("visie.tekst", v.tekst), ("visie.gewenst_imago", v.gewenst_imago)]
@@ -184,7 +184,7 @@ def visie_opvulling(ix: Index) -> Vondsten:
 MIN_WOORDEN_VISIE = 8
 
 
-@regel("BM118", "waarschuwing", "visie", "02")
+@regel("BM118", "waarschuwing", "visie", "02", heuristiek=True)
 def visie_dun(ix: Index) -> Vondsten:
     yield from _dun("visie.tekst", ix.plan.visie.tekst, MIN_WOORDEN_VISIE)
 
@@ -428,32 +428,32 @@ def _tekst_redenen(ix: Index, redenen: set[str]) -> Vondsten:
             yield f"doelen[{i}].omschrijving", {"id": d.id, "tekst": _kort(d.omschrijving)}
 
 
-@regel("BM310", "waarschuwing", "doelen", "03")
+@regel("BM310", "waarschuwing", "doelen", "03", heuristiek=True)
 def tekst_niet_specifiek(ix: Index) -> Vondsten:
     yield from _tekst_redenen(ix, {"niet_specifiek", "vaag_object"})
 
 
-@regel("BM311", "waarschuwing", "doelen", "03")
+@regel("BM311", "waarschuwing", "doelen", "03", heuristiek=True)
 def tekst_niet_meetbaar(ix: Index) -> Vondsten:
     yield from _tekst_redenen(ix, {"geen_getal", "geen_maat"})
 
 
-@regel("BM312", "waarschuwing", "doelen", "03")
+@regel("BM312", "waarschuwing", "doelen", "03", heuristiek=True)
 def tekst_geen_tijd(ix: Index) -> Vondsten:
     yield from _tekst_redenen(ix, {"geen_tijd"})
 
 
-@regel("BM313", "waarschuwing", "doelen", "03")
+@regel("BM313", "waarschuwing", "doelen", "03", heuristiek=True)
 def tekst_activiteit(ix: Index) -> Vondsten:
     yield from _tekst_redenen(ix, {"activiteit", "status_quo"})
 
 
-@regel("BM314", "waarschuwing", "doelen", "03")
+@regel("BM314", "waarschuwing", "doelen", "03", heuristiek=True)
 def tekst_vaag_meer(ix: Index) -> Vondsten:
     yield from _tekst_redenen(ix, {"vaag_meer"})
 
 
-@regel("BM322", "waarschuwing", "doelen", "03")
+@regel("BM322", "waarschuwing", "doelen", "03", heuristiek=True)
 def tekst_onwaarschijnlijk(ix: Index) -> Vondsten:
     yield from _tekst_redenen(ix, {"onwaarschijnlijk"})
 
@@ -471,7 +471,7 @@ def _maanden(van: date, tot: date) -> float:
 MIN_WOORDEN_ONDERBOUWING = 6
 
 
-@regel("BM320", "waarschuwing", "doelen", "03")
+@regel("BM320", "waarschuwing", "doelen", "03", heuristiek=True)
 def groei_onrealistisch(ix: Index) -> Vondsten:
     peil = ix.plan.peildatum
     if peil is None:
@@ -523,7 +523,7 @@ def _getallen_in(tekst: str) -> frozenset[float]:
     return frozenset(uit)
 
 
-@regel("BM323", "waarschuwing", "doelen", "03")
+@regel("BM323", "waarschuwing", "doelen", "03", heuristiek=True)
 def tekst_en_velden_oneens(ix: Index) -> Vondsten:
     """The goal's text names numbers, but not the target its fields say."""
     for i, d in enumerate(ix.plan.doelen):
@@ -581,7 +581,7 @@ def _datums_in(tekst_: str) -> list[date]:
     return uit
 
 
-@regel("BM324", "waarschuwing", "doelen", "03")
+@regel("BM324", "waarschuwing", "doelen", "03", heuristiek=True)
 def tekst_en_deadline_oneens(ix: Index) -> Vondsten:
     """The goal's text names a date, but not the deadline its field says."""
     for i, d in enumerate(ix.plan.doelen):
@@ -742,7 +742,7 @@ def _ijdel(k) -> bool:
     return k.niveau == "output" or (k.niveau is None and k.familie == "bereik")
 
 
-@regel("BM506", "waarschuwing", "kpis", "04")
+@regel("BM506", "waarschuwing", "kpis", "04", heuristiek=True)
 def alleen_ijdele_kpis(ix: Index) -> Vondsten:
     kpis = ix.plan.kpis
     if kpis and all(_ijdel(k) for k in kpis):
@@ -757,7 +757,7 @@ def _woorden(tekst: str) -> frozenset[str]:
     return frozenset(w for w in _WOORD.findall(tekst.casefold()) if len(w) > 2)
 
 
-@regel("BM512", "waarschuwing", "doelen", "04")
+@regel("BM512", "waarschuwing", "doelen", "04", heuristiek=True)
 def resultaat_alleen_ijdel_gemeten(ix: Index) -> Vondsten:
     """A goal about customers or sales measured only by attention (likes, followers)."""
     for i, d in enumerate(ix.plan.doelen):
@@ -769,7 +769,7 @@ def resultaat_alleen_ijdel_gemeten(ix: Index) -> Vondsten:
             yield f"doelen[{i}]", {"id": d.id, "soort": Keuze(d.soort), "kpis": namen}
 
 
-@regel("BM507", "waarschuwing", "kpis", "04")
+@regel("BM507", "waarschuwing", "kpis", "04", heuristiek=True)
 def kpi_kopie_van_doel(ix: Index) -> Vondsten:
     for i, k in enumerate(ix.plan.kpis):
         gevonden = ix.doelen.get(k.doel)
@@ -851,7 +851,7 @@ def gestopt_platform(ix: Index) -> Vondsten:
                 )
 
 
-@regel("BM603", "waarschuwing", "middelen", "03")
+@regel("BM603", "waarschuwing", "middelen", "03", heuristiek=True)
 def krimpend_platform(ix: Index) -> Vondsten:
     # A student who already judged the channel uncertain or a hype, or who explained the choice,
     # has done what the model asks; the figures are shown to those who have not.
@@ -878,7 +878,7 @@ def krimpend_platform(ix: Index) -> Vondsten:
             )
 
 
-@regel("BM604", "waarschuwing", "middelen", "03")
+@regel("BM604", "waarschuwing", "middelen", "03", heuristiek=True)
 def duurzaamheid_zonder_reden(ix: Index) -> Vondsten:
     for i, m in enumerate(ix.plan.middelen):
         t = m.duurzaamheid_toelichting
