@@ -2,38 +2,32 @@
 
     python benchmarks/valse_alarmen.py
 
-Plans: the course example (basismodel_edu/voorbeelden/), the benchmark's normal plan, and every
-rule fixture in tests/fixtures/regels/ (each made to have ONE problem: a heuristic finding with
-another code on it is a false alarm). Prints every such finding and the count per rule.
+Plans: the course example (basismodel_edu/voorbeelden/), the benchmark's normal plan, the model
+solutions of the exercises (consistent plans from other sectors: a bicycle repair shop, a dance
+school, a bookshop, a food truck), and every rule fixture in tests/fixtures/regels/ (each made to
+have ONE problem: a heuristic finding with another code on it is a false alarm). Heuristic rules
+are those the registry marks ``heuristiek``. Prints every such finding and the count per rule.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
+from nakijkhulp import oplossingsplan
 from plannen import normaal_plan
 
 from basismodel_edu import controleer, voorbeeldplan
 from basismodel_edu.bestand import laad_plan
+from basismodel_edu.controle import REGELS, kies_regels
 
-# The rules that judge free text by heuristics (issue 11, "What to build" 2).
-HEURISTISCH = {
-    "BM109",
-    "BM110",
-    "BM117",
-    "BM118",
-    "BM320",
-    "BM323",
-    "BM324",
-    "BM510",
-    "BM511",
-    "BM604",
-}
 FIXTURES = Path(__file__).parent.parent / "tests" / "fixtures" / "regels"
+EXERCISES = Path(__file__).parent.parent / "exercises"
 
 
 def main() -> int:
@@ -41,13 +35,21 @@ def main() -> int:
         ("voorbeeld koffiebranderij", voorbeeldplan(), None),
         ("normaal_plan", normaal_plan(), None),
     ]
+    with tempfile.TemporaryDirectory() as tmp:
+        plannen += [
+            (f"oplossing {o.name}", laad_plan(oplossingsplan(o, Path(tmp) / o.name)), None)
+            for o in sorted(EXERCISES.iterdir())
+            if (o / "master.ipynb").exists()
+        ]
     plannen += [
         (f"fixture {p.stem}", laad_plan(p), p.stem) for p in sorted(FIXTURES.glob("*.json"))
     ]
+    kies_regels()
+    heuristisch = {c for c, r in REGELS.items() if r.heuristiek}
     telling: Counter[str] = Counter()
     for naam, plan, eigen in plannen:
         for b in controleer(plan).bevindingen:
-            if b.code in HEURISTISCH and b.code != eigen:
+            if b.code in heuristisch and b.code != eigen:
                 telling[b.code] += 1
                 print(f"{naam}: {b.code} {b.ernst} {b.pad}")
     print(f"plans: {len(plannen)}; false alarms per rule: {dict(telling) or 'none'}")
