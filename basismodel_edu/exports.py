@@ -119,6 +119,18 @@ _BRON_LI = (
 )
 _VERTAALD = "translation of the interface wording; no Dutch export found: not verified"
 
+
+def _vertaald(
+    naam: str, platform: str, kop: tuple[str, ...], datum: tuple[str, ...], **extra: Any
+) -> Formaat:
+    """The Dutch interface's variant of a format: headers translated, day before month, decimal
+    comma, and unverified until someone compares it with a real Dutch export."""
+    return Formaat(
+        naam, platform, "nl", _f(*kop), datum, False, _VERTAALD, maand_eerst=False, decimaal=",",
+        **extra,
+    )  # fmt: skip
+
+
 FORMATEN: tuple[Formaat, ...] = (
     Formaat(
         "meta_facebook",
@@ -130,16 +142,16 @@ FORMATEN: tuple[Formaat, ...] = (
         _BRON_FB,
         synoniemen={"views": "impressions", "impressions": "views"},
     ),
-    Formaat(
+    _vertaald(
         "meta_facebook",
         "Meta Business Suite (Facebook)",
-        "nl",
-        _f("Bericht-ID", "Pagina-ID", "Paginanaam", "Publicatietijd"),
+        (
+            "Bericht-ID",
+            "Pagina-ID",
+            "Paginanaam",
+            "Publicatietijd",
+        ),
         ("Datum", "Publicatietijd"),
-        False,
-        _VERTAALD,
-        maand_eerst=False,
-        decimaal=",",
         synoniemen={"weergaven": "impressies", "impressies": "weergaven"},
     ),
     Formaat(
@@ -152,16 +164,16 @@ FORMATEN: tuple[Formaat, ...] = (
         _BRON_IG,
         synoniemen={"views": "impressions", "impressions": "views"},
     ),
-    Formaat(
+    _vertaald(
         "meta_instagram",
         "Meta Business Suite (Instagram)",
-        "nl",
-        _f("Bericht-ID", "Account-ID", "Gebruikersnaam account", "Publicatietijd"),
+        (
+            "Bericht-ID",
+            "Account-ID",
+            "Gebruikersnaam account",
+            "Publicatietijd",
+        ),
         ("Datum", "Publicatietijd"),
-        False,
-        _VERTAALD,
-        maand_eerst=False,
-        decimaal=",",
         synoniemen={"weergaven": "impressies", "impressies": "weergaven"},
     ),
     Formaat(
@@ -173,16 +185,15 @@ FORMATEN: tuple[Formaat, ...] = (
         True,
         _BRON_TT,
     ),
-    Formaat(
+    _vertaald(
         "tiktok",
         "TikTok Studio",
-        "nl",
-        _f("Videotitel", "Videolink", "Plaatsingstijd"),
+        (
+            "Videotitel",
+            "Videolink",
+            "Plaatsingstijd",
+        ),
         ("Plaatsingstijd",),
-        False,
-        _VERTAALD,
-        maand_eerst=False,
-        decimaal=",",
     ),
     Formaat(
         "youtube",
@@ -193,16 +204,15 @@ FORMATEN: tuple[Formaat, ...] = (
         True,
         _BRON_YT,
     ),
-    Formaat(
+    _vertaald(
         "youtube",
         "YouTube Studio",
-        "nl",
-        _f("Content", "Videotitel", "Publicatietijd video"),
+        (
+            "Content",
+            "Videotitel",
+            "Publicatietijd video",
+        ),
         ("Publicatietijd video",),
-        False,
-        _VERTAALD,
-        maand_eerst=False,
-        decimaal=",",
     ),
     Formaat(
         "youtube_totalen",
@@ -213,21 +223,17 @@ FORMATEN: tuple[Formaat, ...] = (
         True,
         _BRON_YT,
     ),
-    Formaat(
+    _vertaald(
         "youtube_totalen",
         "YouTube Studio (Totals.csv)",
-        "nl",
-        _f("Datum", "Weergaven"),
+        (
+            "Datum",
+            "Weergaven",
+        ),
         ("Datum",),
-        False,
-        _VERTAALD,
-        maand_eerst=False,
-        decimaal=",",
     ),
     Formaat("ga4", "Google Analytics 4", "en", _f("Date"), ("Date",), True, _BRON_GA),
-    Formaat(
-        "ga4", "Google Analytics 4", "nl", _f("Datum"), ("Datum",), False, _VERTAALD, decimaal=","
-    ),
+    _vertaald("ga4", "Google Analytics 4", ("Datum",), ("Datum",)),
     Formaat(
         "linkedin",
         "LinkedIn-pagina",
@@ -237,16 +243,15 @@ FORMATEN: tuple[Formaat, ...] = (
         False,
         _BRON_LI,
     ),
-    Formaat(
+    _vertaald(
         "linkedin",
         "LinkedIn-pagina",
-        "nl",
-        _f("Titel bericht", "Link bericht", "Aanmaakdatum"),
+        (
+            "Titel bericht",
+            "Link bericht",
+            "Aanmaakdatum",
+        ),
         ("Aanmaakdatum",),
-        False,
-        _VERTAALD,
-        maand_eerst=False,
-        decimaal=",",
     ),
 )
 
