@@ -83,6 +83,24 @@ _TIJD = [
         r"\byear[- ]end\b|\bjaareinde\b",
         r"\b(?:voor|vóór|before|by)\s+(?:de\s+|the\s+)?(?:zomer|zomervakantie|kerst|kerstmis|"
         r"summer|christmas)\b",
+        # A school or business period: "this semester", "deze periode", "by the end of the fiscal
+        # year", "by the end of my sophomore year".
+        r"\b(?:dit|deze|this|next|volgend|volgende|komend|komende)\s+(?:semester|periode|term|"
+        r"trimester|week|studiejaar|boekjaar)\b",
+        r"\b(?:eind|einde|end)\s+(?:van\s+|of\s+)?(?:het\s+|dit\s+|de\s+|deze\s+|the\s+|this\s+|"
+        r"my\s+|our\s+|mijn\s+|ons\s+|onze\s+)?(?:[a-z]+\s+)?(?:jaar|year|kwartaal|quarter|maand|"
+        r"month|semester|periode|term|week|studiejaar|schooljaar|boekjaar)\b",
+        # "het komende jaar", "the coming year": a bounded period without a preposition.
+        r"\b(?:het|de|the)\s+(?:komende|volgende|next|coming)\s+(?:jaar|year|kwartaal|quarter|"
+        r"maand|month|halfjaar|semester|periode)\b",
+        r"\b(?:before|by|voor|vóór)\s+(?:the\s+|het\s+)?(?:new\s+year|nieuwe\s+jaar|"
+        r"jaarwisseling)\b",
+        r"\b(?:before|by|voor|vóór)\s+(?:my|mijn|our|onze?)\s+(?:birthday|verjaardag|wedding|"
+        r"bruiloft|graduation|diploma-uitreiking)\b",
+        rf"\b(?:in|within|during|binnen|tijdens)\s+(?:the\s+|de\s+|het\s+)?(?:first|eerste)\s+"
+        rf"(?:{_GETAL}\s+)?(?:{_PERIODE})\b",
+        r"\b(?:between|tussen|van|from)\s+(?:19|20)\d\d\s+(?:and|en|tot|to|t/m|till|until)\s+"
+        r"(?:19|20)\d\d\b",
     )
 ]
 _JAARTAL = re.compile(r"\b(?:19|20)\d\d\b")
@@ -144,7 +162,10 @@ _MAAT = re.compile(
     r"doorkliks|vermeldingen|mentions|berichten\s+van\s+klanten|uitschrijvingen|unsubscribes|"
     r"bounce\s*rate|bouncepercentage|aankopen|purchases|transacties|transactions|"
     # Body weight is the measured object of the guides' most common personal example.
-    r"kg|kilo'?s?|lbs|pounds|pond)\b",
+    r"kg|kilo'?s?|lbs|pounds|pond|km|kilometers?|kilometres?|miles?|mijl|"
+    # Study results and shares, the measures of the guides' student and market examples.
+    r"gpa|grade\s+point\s+average|cijfergemiddelde|studiepunten|credits|market\s+share|"
+    r"marktaandeel|percentage|subscriptions|abonnementen)\b",
     re.IGNORECASE,
 )
 _ACTIVITEIT = re.compile(
@@ -152,7 +173,7 @@ _ACTIVITEIT = re.compile(
     r"organiseer\w*|organiseren|organi[sz]e|start\w*|begin|beginnen|lanceer\w*|lanceren|launch\w*|"
     r"verstuur\w*|versturen|stuur|send|schrijf|schrijven|write|houd|houden|hold|host|"
     r"inzetten|zet\s+in|actief\s+zijn|be\s+active|share\s+content|deel\s+content|plan\w*|"
-    r"bijhouden|run)\b",
+    r"bijhouden|run|make|conduct|work\s+with|werken\s+met|samenwerken\s+met)\b",
     re.IGNORECASE,
 )
 _RESULTAAT = re.compile(
@@ -164,6 +185,10 @@ _RESULTAAT = re.compile(
     r"verdubbel\w*|double|triple|halveer\w*|halve|sell|verkopen|convert\w*|converteer\w*|"
     r"terugbrengen|brengen\s+naar|bring\s+down|lose|verlies\w*|afvallen|afgevallen|save|sparen|"
     r"spaar\w*|secure|acquire)\b",
+    re.IGNORECASE,
+)
+_KWANTOR = re.compile(
+    r"\b(?:to\s+at\s+least|at\s+least|tot\s+minstens|minimaal|ten\s+minste|minstens)\b",
     re.IGNORECASE,
 )
 _STATUS_QUO = re.compile(
@@ -188,6 +213,42 @@ _BEDRAG = re.compile(
 )
 
 _PROCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|percent)", re.IGNORECASE)
+# A share of a named group is a measured result: "70% van de jonge ouders", "80 percent of
+# grade 4 students".
+_AANDEEL = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:%|procent|percent)\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+|all\s+|"
+    r"alle\s+|our\s+|onze\s+)?[a-zà-ÿ]",
+    re.IGNORECASE,
+)
+# A change from one figure to another: "from 40% to 10%", "van 45 dagen naar 30".
+_VAN_NAAR = re.compile(
+    r"\b(?:from|van)\s+[$€£]?\d[\d.,]*\s*[%km]?\s*(?:[a-z]+\s+)?(?:to|naar|tot)\s+"
+    r"(?:under\s+|onder\s+|at\s+least\s+|minstens\s+)?[$€£]?\d",
+    re.IGNORECASE,
+)
+# A count of named things: "5 clients", "3 new international markets", "45 studiepunten".
+_NIET_TELBAAR = (
+    r"(?:keer|maal|times|procent|percent|minuten|minutes|min|uur|uren|hours?|seconden|seconds|"
+    rf"{_PERIODE}|jaar|jaren|{_MAANDEN}|en|and|of|tot|to|or|op|on|in|per)\b"
+)
+_AANTAL = re.compile(
+    rf"(?<![\d.,])(?:\d[\d.,]*|{_GETALWOORDEN})\s+(?:new\s+|nieuwe?\s+|extra\s+|more\s+|"
+    rf"meer\s+|additional\s+|positive\s+|positieve\s+)?(?!{_NIET_TELBAAR})[a-zà-ÿ][\w-]{{3,}}",
+    re.IGNORECASE,
+)
+# Dutch compounds end in the measured group: "websitebezoekers", "kinderopvangorganisaties".
+_SAMENGESTELD = re.compile(
+    r"\b\w+(?:bezoekers|klanten|volgers|abonnees|leden|gebruikers|aanmeldingen|inschrijvingen|"
+    r"boekingen|reacties|bestellingen|klachten|organisaties|deelnemers|donateurs)\b",
+    re.IGNORECASE,
+)
+# A level per period ("20.000 per maand", "$500/month") is a rhythm, not a result; it counts as
+# a figure only inside a change from one level to another.
+_NIVEAU_PER = re.compile(
+    r"[$€£]?\d[\d.,]*\s*[km]?\s*(?:/|per\s+|a\s+|each\s+|every\s+|elke\s+|iedere\s+)"
+    r"(?:dag|week|maand|day|month|werkdag|weekday)\b",
+    re.IGNORECASE,
+)
 
 
 def _procent(m: re.Match[str]) -> float:
@@ -205,7 +266,8 @@ class SmartOordeel:
     @property
     def smart(self) -> bool:
         """True only when S, M and T hold and nothing marks the goal as vague."""
-        return all(self.letters.values()) and not self.redenen
+        # "onwaarschijnlijk" (over 100 %) is about A and R, which the text does not decide.
+        return all(self.letters.values()) and not set(self.redenen) - {"onwaarschijnlijk"}
 
     @property
     def ontbreekt(self) -> list[str]:
@@ -232,7 +294,8 @@ class SmartOordeel:
 
     def __str__(self) -> str:
         if self.smart:
-            return tekst("smart.oordeel_ja")
+            # An implausible figure does not undo S, M and T, but the student still hears it.
+            return " ".join([tekst("smart.oordeel_ja"), *self.uitleg()])
         return tekst("smart.oordeel_nee", ontbreekt=", ".join(self.ontbreekt) or "-") + (
             " " + " ".join(self.uitleg()) if self.redenen else ""
         )
@@ -251,10 +314,24 @@ def beoordeel_smart(doeltekst: str) -> SmartOordeel:
     rest = t
     for p in (*_TIJD, _LEEFTIJD, _RITME, _JAARTAL):
         rest = p.sub(" ", rest)
+    van_naar = bool(_VAN_NAAR.search(t))
+    if not van_naar:
+        rest = _NIVEAU_PER.sub(" ", rest)
     getal = bool(_GETAL_RE.search(rest)) or bool(_VERVEELVOUD.search(t))
 
     resultaat = bool(_RESULTAAT.search(t)) or bool(_VERVEELVOUD.search(t))
-    maat = bool(_MAAT.search(t)) or bool(_BEDRAG.search(t))
+    vaag_object = bool(_VAGE_OBJECTEN.search(t))
+    # A figure attached to a result measures it, whatever the noun: a share of a group, a change
+    # from one figure to another, a count of named things, a percentage change. A vague object
+    # ("presence by 20%") stays vague.
+    gemeten = getal and (
+        bool(_AANDEEL.search(t))
+        or van_naar
+        or bool(_SAMENGESTELD.search(t))
+        or bool(_AANTAL.search(rest))
+        or (resultaat and bool(_PROCENT.search(t)) and not vaag_object)
+    )
+    maat = bool(_MAAT.search(t)) or bool(_BEDRAG.search(t)) or gemeten
     concreet = maat or bool(_KANAAL.search(t)) or bool(_DOELGROEP.search(t))
 
     redenen = []
@@ -262,7 +339,13 @@ def beoordeel_smart(doeltekst: str) -> SmartOordeel:
         redenen.append("leeg")
     if any(_procent(m) > 100 for m in _PROCENT.finditer(t)):
         redenen.append("onwaarschijnlijk")
-    if _ACTIVITEIT.search(t) and not (resultaat and maat):
+    # "at least 5 contacts" names a quantity, not a result: only a result verb outweighs an
+    # activity.
+    # It must stand in the activity's own sentence: "Increase communication. I will make 5
+    # contacts." is an activity with a wish in front of it.
+    zinnen = [z for z in re.split(r"(?<=[.!?;])\s+", t) if _ACTIVITEIT.search(z)]
+    werkwoord = all(_RESULTAAT.search(_KWANTOR.sub(" ", z)) for z in zinnen)
+    if zinnen and not (werkwoord and maat):
         redenen.append("activiteit")
     if _STATUS_QUO.search(t) and not _RESULTAAT.search(_STATUS_QUO.sub(" ", t)):
         redenen.append("status_quo")

@@ -81,25 +81,37 @@ def test_bronnenset_is_complete_and_split_by_hash():
     import unicodedata
 
     rijen = _bronnen()
-    assert len(rijen) >= 120
+    assert len(rijen) >= 400
     for r in rijen:
         assert r["bron_url"].startswith("http") and r["bron_titel"] and r["label"] in {"ja", "nee"}
         k = " ".join(unicodedata.normalize("NFKC", r["tekst"]).casefold().split())
         assert r["deel"] == ("test" if hashlib.sha256(k.encode()).digest()[0] < 77 else "train")
 
 
-def test_geen_enkel_vals_smart_op_de_hele_bronnenset():
-    vals = [
-        r["tekst"] for r in _bronnen() if beoordeel_smart(r["tekst"]).smart and r["label"] == "nee"
+def _vals_smart(deel: str) -> list[str]:
+    return [
+        r["tekst"]
+        for r in _bronnen()
+        if r["deel"] == deel and r["label"] == "nee" and beoordeel_smart(r["tekst"]).smart
     ]
-    assert vals == []
+
+
+def test_geen_vals_smart_op_het_trainingsdeel():
+    assert _vals_smart("train") == []
+
+
+def test_vals_smart_op_het_testdeel_is_alleen_de_bekende():
+    # Measured on the test part, never tuned on: one false "SMART", reading a number of books
+    # (an activity by the course's reading). Fixing it from this item would be tuning on test;
+    # the test stops any other from appearing.
+    assert _vals_smart("test") == ["I’ll read 12 books in a year by reading 20 minutes before bed."]
 
 
 def test_nauwkeurigheid_op_het_testdeel_niet_onder_de_gehaalde_vloer():
-    # 0.955 was reached on the test part (42 of 44); the floor keeps it from sliding back.
+    # 124 of 126 on the test part (0.984) after tuning on train only; the floor keeps it there.
     test = [r for r in _bronnen() if r["deel"] == "test"]
     goed = sum(beoordeel_smart(r["tekst"]).smart == (r["label"] == "ja") for r in test)
-    assert goed / len(test) >= 0.95
+    assert len(test) >= 120 and goed / len(test) >= 0.98
 
 
 @pytest.mark.parametrize(
@@ -128,3 +140,11 @@ def test_nieuwe_tijd_en_maat_vormen_worden_herkend(tekst):
 def test_bedrag_per_periode_en_ontbrekende_letters_blijven_niet_smart(tekst, reden):
     o = beoordeel_smart(tekst)
     assert not o.smart and reden in o.redenen, o.redenen
+
+
+def test_an_implausible_figure_is_said_but_does_not_undo_s_m_and_t():
+    # A and R are not judged from text (tests/data/README.md): 500 % in a month is S, M and T,
+    # and the student hears that the figure is hardly believable; rule BM322 warns in a plan.
+    o = beoordeel_smart("Increase followers by 500% within one month.")
+    assert o.smart and o.redenen == ["onwaarschijnlijk"]
+    assert str(o).startswith("SMART") and "100" in str(o)
