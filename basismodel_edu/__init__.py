@@ -1,6 +1,6 @@
 """basismodel-edu: the basismodel (missie → visie → strategie → KPI's) as data, with a checker.
 
-The model is Guus Rameckers's "Social Media en Managementmodellen (2): Basismodel" (HAN, 2011).
+The model is Guus Rameckers's "Social Media en Managementmodellen (2): Basismodel" (a 2011 blog post; he was then a lecturer at HAN).
 
 Everything a student needs is reachable from here::
 
