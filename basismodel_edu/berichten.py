@@ -54,6 +54,7 @@ __all__ = [
     "Keuze",
     "catalogus",
     "datum",
+    "datum_kort",
     "getal",
     "huidige_taal",
     "keuze",
@@ -160,6 +161,19 @@ def maand(waarde: dt.date, taal: str | None = None) -> str:
     if waarde.month == 1:
         return str(waarde.year)
     return format_date(waarde, "LLL", locale=_LOCALE[taal or _taal]).rstrip(".")
+
+
+def datum_kort(waarde: dt.date, taal: str | None = None) -> str:
+    """A date as a short axis label: the month's label (see :func:`maand`) on its first day,
+    else day and short month.
+
+    >>> import datetime
+    >>> datum_kort(datetime.date(2027, 3, 14)), datum_kort(datetime.date(2027, 3, 1))
+    ('14 mrt', 'mrt')
+    """
+    if waarde.day == 1:
+        return maand(waarde, taal)
+    return format_date(waarde, "d MMM", locale=_LOCALE[taal or _taal]).rstrip(".")
 
 
 def waarde(x: Any, taal: str | None = None) -> str:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator, NullLocator
+from matplotlib.ticker import Formatter, MaxNLocator, NullLocator
 
 from .berichten import getal, tekst
 from .figuren import nieuwe_figuur
@@ -135,7 +135,7 @@ def _teken_kpi_op(
     if s.deadline is not None:
         ax.axvline(
             s.deadline, linestyle="-", linewidth=1.2, color="#c62828",
-            label=tekst("meten.grafiek.deadline", datum=s.deadline.isoformat()),
+            label=tekst("meten.grafiek.deadline", datum=s.deadline),
         )  # fmt: skip
     # Few ticks: enough to read a date and a value, and each label costs drawing time.
     heel = all(float(w).is_integer() for _, w in s.punten) and (s.norm or 0).is_integer()
@@ -143,14 +143,39 @@ def _teken_kpi_op(
     # matplotlib builds and draws: three value ticks and dates on the bottom row only keep a
     # 20-KPI dashboard fast, and the title already states the latest value and the norm.
     ax.yaxis.set_major_locator(MaxNLocator(nbins=3 if compact else 5, integer=heel))
+    ax.yaxis.set_major_formatter(_Getallen())
     if met_datums:
         locator = AutoDateLocator(minticks=3, maxticks=4 if compact else 5)
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        ax.xaxis.set_major_formatter(_Datumlabels())
     else:
         ax.xaxis.set_major_locator(NullLocator())
     if legenda:
         ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
+
+
+class _Getallen(Formatter):
+    """Value ticks with the language's decimal mark and thousands separator (Babel)."""
+
+    def __call__(self, x, pos=None) -> str:
+        return getal(round(float(x), 2))
+
+
+class _Datumlabels(Formatter):
+    """Date ticks as readers of the course's language write them (Babel): "2027" on 1 January,
+    "sep" on the first of another month, "14 sep" otherwise; the first tick names its year when
+    no tick does. matplotlib's own formatters write English month names."""
+
+    def __call__(self, x, pos=None) -> str:
+        from .berichten import datum_kort
+
+        return datum_kort(num2date(x).date())
+
+    def format_ticks(self, values) -> list[str]:
+        labels = [self(v) for v in values]
+        if labels and not any(label.isdigit() for label in labels):
+            labels[0] += f" {num2date(values[0]).year}"
+        return labels
 
 
 def teken_kpi(plan: Plan, kpi_id: str, *, ax: Axes | None = None) -> Figure:
@@ -414,7 +439,7 @@ def _dashboard(plan: Plan, *, kolommen: int | None) -> Figure:
         tekst(
             "meten.grafiek.titel_dashboard",
             naam=plan.organisatie.naam or "?",
-            datum=datum.isoformat() if isinstance(datum, dt.date) else "–",
+            datum=datum if isinstance(datum, dt.date) else "–",
         ),
         y=1 - 0.25 / hoogte,
         fontsize=13,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import pandas as pd
 
-from .berichten import getal, huidige_taal, tekst
+from .berichten import datum, getal, huidige_taal, tekst
 from .meetstand import BETROUWBAARHEID, KPIStand, doelstatus, kpi_standen
 from .sjabloon import html
 
@@ -199,7 +199,7 @@ class Voortgang(pd.DataFrame):
                         if pd.isna(r["bereikt"])
                         else f"{getal(round(r['bereikt'] * 100), taal)}%",
                         prognose,
-                        "–" if pd.isna(r["deadline"]) else r["deadline"].date().isoformat(),
+                        "–" if pd.isna(r["deadline"]) else datum(r["deadline"].date(), taal),
                     ],
                     "status": status_tekst(r["status"], taal),
                     "kleur": KLEUR[r["status"]],

@@ -167,10 +167,13 @@ def test_kpi_plot_has_series_target_deadline_and_dashed_forecast():
         "95%-interval van de prognose",
         "nulmeting 100",
         "norm 200 x",
-        "deadline 2027-01-31",
+        "deadline 31 januari 2027",
     ]
     lijnen = {ln.get_label(): ln for ln in ax.get_lines()}
     assert list(lijnen["metingen"].get_ydata()) == [110, 130, 150]
+    # Dutch on the axes too: months by Babel (matplotlib writes "Jan", "Feb").
+    fig.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2027", "15 jan", "feb"]
     trend = lijnen["trend → prognose 170 op de deadline"]
     assert trend.get_linestyle() == "--" and list(trend.get_ydata()) == pytest.approx([110, 170])
     assert list(lijnen["norm 200 x"].get_ydata()) == [200, 200]
@@ -195,6 +198,15 @@ def test_progress_plot_bars_and_status_words():
     assert {"//", "xx"} <= arceringen  # status also by pattern, not by colour alone
 
 
+def test_value_axis_has_decimal_commas():
+    from basismodel_edu import teken_kpi
+
+    fig = teken_kpi(voeg_metingen_toe(voorbeeldplan(), voorbeeldmetingen()), "K3")
+    fig.canvas.draw()
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "12,5" in labels and not any("." in t for t in labels)
+
+
 def test_dashboard_is_one_figure_with_a_panel_per_kpi_and_english_labels():
     from matplotlib.patches import Rectangle
 
@@ -209,7 +221,8 @@ def test_dashboard_is_one_figure_with_a_panel_per_kpi_and_english_labels():
     # Drawn straight onto the figure: no Axes (and no tick machinery) per KPI.
     assert fig.axes == []
     assert (
-        fig.get_suptitle() == "Dashboard — Koffiebranderij De Boon (latest measurement 2027-03-31)"
+        fig.get_suptitle()
+        == "Dashboard — Koffiebranderij De Boon (latest measurement 31 March 2027)"
     )
     labels = fig.bm_labels
     titels = [t for t in labels if t.startswith("K3 · ")]
