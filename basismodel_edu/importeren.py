@@ -289,7 +289,7 @@ def _lees_getallen(
     cellen: list[_Cel], kolom: str, bestand: str, standaard: str | None, gekozen: str | None
 ) -> list[float | None]:
     """One column's values as numbers (``None`` where empty), with one convention per column."""
-    teksten: list[tuple[_Cel, str]] = []
+    teksten: list[tuple[int, _Cel, str, bool, bool]] = []
     bewijs: dict[str, _Cel] = {}
     twijfel: _Cel | None = None
     uit: list[float | None] = [None] * len(cellen)
@@ -323,8 +323,9 @@ def _lees_getallen(
             bewijs.setdefault(".", c)
         elif ("," in s or "." in s) and twijfel is None:
             twijfel = c
-        teksten.append((c, s))
-        uit[i] = i  # placeholder: filled in once the convention is known
+        # The two readings are kept: once the column's convention is known, each value is
+        # checked against it without matching it again.
+        teksten.append((i, c, s, komma, punt))
     decimaal = gekozen
     if decimaal is None:
         if len(bewijs) == 2:
@@ -351,10 +352,8 @@ def _lees_getallen(
             decimaal = standaard
         else:
             decimaal = standaard or ","
-    patroon = _KOMMA if decimaal == "," else _PUNT
-    posities = {id(c): i for i, c in enumerate(cellen)}
-    for c, s in teksten:
-        if not patroon.fullmatch(s):
+    for i, c, s, komma, punt in teksten:
+        if not (komma if decimaal == "," else punt):
             raise ImportFout(
                 "meten.getal.conventie",
                 bestand=bestand,
@@ -363,7 +362,7 @@ def _lees_getallen(
                 waarde=str(c.waarde),
                 teken=decimaal,
             )
-        uit[posities[id(c)]] = _als_getal(s, decimaal)
+        uit[i] = _als_getal(s, decimaal)
     return uit
 
 
