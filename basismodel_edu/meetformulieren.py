@@ -35,13 +35,12 @@ from typing import Any
 import ipywidgets as widgets
 
 from . import datums, getallen, sjabloon
-from .berichten import tekst
+from .berichten import getal, tekst
 from .bestand import bewaar_plan, laad_plan
+from .formulieren import _LABELBREEDTE
 from .model import Meting, Plan, PlanFout
 
 __all__ = ["HerzieFormulier", "Leerlus", "MeetFormulier", "MetingFormulier", "leerlus"]
-
-_LABELBREEDTE = "16em"
 
 
 def _veld(label: str, widget: widgets.Widget, klasse: str) -> tuple[widgets.Widget, widgets.HTML]:
@@ -322,7 +321,7 @@ class HerzieFormulier(_Actie):
         if d is None:
             return
         self.streefwaarde.placeholder = tekst(
-            "leerlus.hulp.nu", waarde=getallen_tekst(d.streefwaarde) or "—"
+            "leerlus.hulp.nu", waarde="—" if d.streefwaarde is None else getal(d.streefwaarde)
         )
         self.deadline.placeholder = tekst(
             "leerlus.hulp.nu", waarde=datums.schrijf_datum(d.deadline) or "—"
@@ -351,20 +350,12 @@ class HerzieFormulier(_Actie):
         return tekst("leerlus.herzie.ok", id=self.doel.value, aantal=len(wijzigingen))
 
 
-def getallen_tekst(x: float | None) -> str:
-    """A number as the forms write it back (``1.234,5``), or empty."""
-    from .berichten import getal
-
-    return "" if x is None else getal(x)
-
-
 class Leerlus(widgets.VBox):
     """The three forms of the learning loop on one plan file, with progress, history and checks."""
 
     def __init__(self, pad: str | os.PathLike[str]):
         super().__init__()
         self.pad = Path(pad)
-        laad_plan(self.pad)  # a missing or broken file is an error now, not at the first click
         self.meting = MetingFormulier(self)
         self.export = MeetFormulier(self)
         self.herzie = HerzieFormulier(self)
@@ -378,7 +369,7 @@ class Leerlus(widgets.VBox):
             self.stand,
         ]
         self.add_class("bm-leerlus")
-        self.ververs()
+        self.ververs()  # reads the file: a missing or broken one is an error now, not at a click
 
     def __repr__(self) -> str:
         return f"Leerlus({self.pad.as_posix()!r})"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import Formatter, MaxNLocator, NullLocator
+from matplotlib.ticker import Formatter, MaxNLocator
 
 from .berichten import getal, tekst
 from .figuren import nieuwe_figuur
@@ -60,9 +60,7 @@ def _stand(plan: Plan, kpi_id: str) -> KPIStand:
     )
 
 
-def _teken_kpi_op(
-    ax: Axes, s: KPIStand, legenda: bool = True, *, compact: bool = False, met_datums: bool = True
-) -> None:
+def _teken_kpi_op(ax: Axes, s: KPIStand) -> None:
     k = s.kpi
     naam = _kort(k.naam or k.id)
     titel = tekst("meten.grafiek.titel_kpi", kpi=k.id, naam=naam, doel=k.doel or "?")
@@ -139,19 +137,11 @@ def _teken_kpi_op(
         )  # fmt: skip
     # Few ticks: enough to read a date and a value, and each label costs drawing time.
     heel = all(float(w).is_integer() for _, w in s.punten) and (s.norm or 0).is_integer()
-    # In the compact dashboard style every tick is a line, a grid line and a label that
-    # matplotlib builds and draws: three value ticks and dates on the bottom row only keep a
-    # 20-KPI dashboard fast, and the title already states the latest value and the norm.
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=3 if compact else 5, integer=heel))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=heel))
     ax.yaxis.set_major_formatter(_Getallen())
-    if met_datums:
-        locator = AutoDateLocator(minticks=3, maxticks=4 if compact else 5)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(_Datumlabels())
-    else:
-        ax.xaxis.set_major_locator(NullLocator())
-    if legenda:
-        ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
+    ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=5))
+    ax.xaxis.set_major_formatter(_Datumlabels())
+    ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
 
 
 class _Getallen(Formatter):
