@@ -30,13 +30,12 @@ False
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .berichten import huidige_taal, tekst, tekst_delen
+from .elementen import benoem
 
 if TYPE_CHECKING:
     from .model import Plan
@@ -163,16 +162,6 @@ class Bevinding:
 _KLEUR = {"fout": "#c62828", "waarschuwing": "#8a5a00", "hint": "#1f5f99"}
 _ACHTERGROND = {"fout": "#fdecea", "waarschuwing": "#fff4e0", "hint": "#e8f1fb"}
 _SYMBOOL = {"fout": "✖", "waarschuwing": "⚠", "hint": "ℹ"}
-_ELEMENT = re.compile(r"^(visie\.ambities|doelen|tactieken|middelen|kpis)\[(\d+)\]\.?(.*)$")
-_SOORT = {
-    "visie.ambities": "ambitie",
-    "doelen": "doel",
-    "tactieken": "tactiek",
-    "middelen": "middel",
-    "kpis": "kpi",
-}
-_NAAMVELD = ("naam", "omschrijving", "tekst")
-_ONDERDEEL = ("organisatie", "missie", "visie")
 
 
 class Uitslag:
@@ -196,26 +185,7 @@ class Uitslag:
 
         The path (``kpis[2].norm``) stays in :meth:`als_lijst`, for scripts.
         """
-        if self._plan is None:
-            return b.pad
-        m = _ELEMENT.match(b.pad)
-        if not m:
-            deel, punt, rest = b.pad.partition(".")
-            if deel in _ONDERDEEL and punt and not rest.startswith("ambities["):
-                return f"{tekst(f'element.{deel}', taal)} → {rest}"
-            return b.pad
-        lijst_pad, index, rest = m.groups()
-        lijst = self._plan
-        for deel in lijst_pad.split("."):
-            lijst = getattr(lijst, deel)
-        if int(index) >= len(lijst):
-            return b.pad
-        item = lijst[int(index)]
-        naam = next((getattr(item, v, "") for v in _NAAMVELD if getattr(item, v, "")), "")
-        label = tekst(f"element.{_SOORT[lijst_pad]}", taal, id=item.id)
-        if naam:
-            label += f" ({naam if len(naam) <= 40 else naam[:39] + '…'})"
-        return f"{label} → {rest}" if rest else label
+        return benoem(b.pad, self._plan, taal)
 
     def __iter__(self) -> Iterator[Bevinding]:
         return iter(self.bevindingen)
@@ -289,41 +259,25 @@ class Uitslag:
         return self.tekst()
 
     def _repr_html_(self) -> str:
+        from .sjabloon import html
+
         taal = huidige_taal()
-        kop = "".join(
-            f"<th style='text-align:left;padding:4px 8px'>{html.escape(tekst(k, taal))}</th>"
-            for k in (
-                "uitslag.kolom.ernst",
-                "uitslag.kolom.code",
-                "uitslag.kolom.waar",
-                "uitslag.kolom.bericht",
-                "uitslag.kolom.oplossing",
-            )
-        )
-        rijen = []
-        for b in self.bevindingen:
-            ernst = f"{_SYMBOOL[b.ernst]} {tekst('ernst.' + b.ernst, taal)}"
-            cellen = (ernst, b.code, self.waar(b, taal), b.bericht(taal), b.oplossing(taal))
-            stijl = f"background:{_ACHTERGROND[b.ernst]};color:#1a1a1a"
-            rijen.append(
-                f"<tr style='{stijl}'>"
-                + "".join(
-                    f"<td style='padding:4px 8px;text-align:left;overflow-wrap:anywhere;vertical-align:top'>{html.escape(c)}</td>"
-                    if i
-                    else f"<td style='padding:4px 8px;text-align:left;overflow-wrap:anywhere;vertical-align:top;color:{_KLEUR[b.ernst]};"
-                    f"font-weight:bold;white-space:nowrap'>{html.escape(c)}</td>"
-                    for i, c in enumerate(cellen)
-                )
-                + "</tr>"
-            )
-        if not rijen:
-            rijen.append(
-                f"<tr><td colspan='5' style='padding:4px 8px;text-align:left'>✔ {html.escape(tekst('uitslag.niets', taal))}</td></tr>"
-            )
-        return (
-            f"<div class='basismodel-uitslag'><p><b>{html.escape(self.samenvatting(taal))}</b></p>"
-            f"<table style='border-collapse:collapse'><thead><tr>{kop}</tr></thead>"
-            f"<tbody>{''.join(rijen)}</tbody></table></div>"
+        koppen = ("ernst", "code", "waar", "bericht", "oplossing")
+        rijen = [
+            {
+                "ernst": f"{_SYMBOOL[b.ernst]} {tekst('ernst.' + b.ernst, taal)}",
+                "cellen": (b.code, self.waar(b, taal), b.bericht(taal), b.oplossing(taal)),
+                "kleur": _KLEUR[b.ernst],
+                "achtergrond": _ACHTERGROND[b.ernst],
+            }
+            for b in self.bevindingen
+        ]
+        return html(
+            "uitslag.html.j2",
+            samenvatting=self.samenvatting(taal),
+            koppen=[tekst(f"uitslag.kolom.{k}", taal) for k in koppen],
+            rijen=rijen,
+            niets=tekst("uitslag.niets", taal),
         )
 
 

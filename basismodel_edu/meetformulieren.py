@@ -389,7 +389,7 @@ class Leerlus(widgets.VBox):
             voortgang=voortgang(plan)._repr_html_() if plan.metingen else "",
             geen_metingen=tekst("leerlus.geen_metingen"),
             kop_geschiedenis=tekst("leerlus.kop.geschiedenis"),
-            revisies=[str(r) for r in reversed(plan.revisies)],
+            revisies=[r.tekst(plan) for r in reversed(plan.revisies)],
             geen_revisies=tekst("leerlus.geen_revisies"),
             kop_controle=tekst("leerlus.kop.controle"),
             bevindingen=[b.bericht() for b in uitslag],

@@ -15,7 +15,7 @@ previous version beside it. If any export cannot be read, nothing is saved.
 >>> print(ronde.samenvatting())
 plan.json: 2 metingen toegevoegd (2 nieuw, 0 bijgewerkt) uit instagram_posts.csv.
 >>> print(ronde.plan.revisies[-1])
-5 oktober 2026: metingen van 0 naar 2 — reden: 2 metingen uit instagram_posts.csv
+5 oktober 2026: Metingen van 0 naar 2 — reden: 2 metingen uit instagram_posts.csv
 """
 
 from __future__ import annotations

@@ -343,15 +343,23 @@ class Revisie(_Deel):
     nieuw: str | float | None = None
     reden: Tekst = ""
 
-    def __str__(self) -> str:
+    def tekst(self, plan: Plan | None = None, taal: str | None = None) -> str:
+        """This change as one line; with ``plan``, the element is named as students name it
+        (``Doel D2 (…) → streefwaarde``) instead of by its path (``doelen[1].streefwaarde``)."""
+        from .elementen import benoem
+
         return tekst(
             "toon.revisie",
+            taal,
             datum=self.datum,
-            pad=self.pad,
+            pad=benoem(self.pad, plan, taal),
             oud=self.oud,
             nieuw=self.nieuw,
             reden=self.reden or "?",
         )
+
+    def __str__(self) -> str:
+        return self.tekst()
 
 
 class Plan(_Deel):

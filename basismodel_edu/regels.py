@@ -435,7 +435,12 @@ def tekst_niet_specifiek(ix: Index) -> Vondsten:
 
 @regel("BM311", "waarschuwing", "doelen", "03", heuristiek=True)
 def tekst_niet_meetbaar(ix: Index) -> Vondsten:
-    yield from _tekst_redenen(ix, {"geen_getal", "geen_maat"})
+    # One cause, one finding: an activity ("3 keer per week posten") has no measured result
+    # because it is not a result; BM313 says so, and fixing that fixes this too.
+    for pad, waarden in _tekst_redenen(ix, {"geen_getal", "geen_maat"}):
+        d = ix.plan.doelen[int(pad[len("doelen[") : pad.index("]")])]
+        if not {"activiteit", "status_quo"} & set(_oordeel(d.omschrijving).redenen):
+            yield pad, waarden
 
 
 @regel("BM312", "waarschuwing", "doelen", "03", heuristiek=True)
@@ -471,6 +476,29 @@ def _maanden(van: date, tot: date) -> float:
 MIN_WOORDEN_ONDERBOUWING = 6
 
 
+def _gemeten_groei_haalt(ix: Index, d, per_maand: float) -> bool:
+    """Measured data that already show the growth the goal asks for outweigh the rule of thumb.
+
+    Only a KPI of this goal in the goal's own unit counts, with at least three measurements
+    over at least two months: fewer say nothing about a rate.
+    """
+    eenheid = d.eenheid.strip().casefold()
+    for r in ix.kpis_per_doel.get(d.id, []):
+        k = ix.plan.kpis[r]
+        if k.eenheid.strip().casefold() != eenheid:
+            continue
+        reeks = sorted((m.datum, m.waarde) for m in ix.plan.metingen if m.kpi == k.id)
+        if len(reeks) < 3 or reeks[0][1] <= 0 or reeks[-1][1] <= 0:
+            continue
+        maanden = _maanden(reeks[0][0], reeks[-1][0])
+        if maanden < 2:
+            continue
+        gemeten = (reeks[-1][1] / reeks[0][1]) ** (1 / maanden) - 1
+        if (per_maand > 0 and gemeten >= per_maand) or (per_maand < 0 and gemeten <= per_maand):
+            return True
+    return False
+
+
 @regel("BM320", "waarschuwing", "doelen", "03", heuristiek=True)
 def groei_onrealistisch(ix: Index) -> Vondsten:
     peil = ix.plan.peildatum
@@ -488,7 +516,7 @@ def groei_onrealistisch(ix: Index) -> Vondsten:
         grens = MAX_GROEI_PER_MAAND
         if opvulling(d.haalbaarheid, MIN_WOORDEN_ONDERBOUWING) is None and d.haalbaarheid.strip():
             grens = 2 * MAX_GROEI_PER_MAAND
-        if abs(per_maand) > grens:
+        if abs(per_maand) > grens and not _gemeten_groei_haalt(ix, d, per_maand):
             yield (
                 f"doelen[{i}].streefwaarde",
                 {
@@ -523,6 +551,30 @@ def _getallen_in(tekst: str) -> frozenset[float]:
     return frozenset(uit)
 
 
+# "groeit met 12%", "+12 procent", "daalt met 25 per cent", "verdubbelt": a target given relative
+# to the baseline.
+_PROCENT_IN_TEKST = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent|per\s?cent)", re.IGNORECASE)
+_VEELVOUD_IN_TEKST = {
+    re.compile(r"\b(?:verdubbel\w*|double[sd]?|doubling)\b", re.IGNORECASE): 2.0,
+    re.compile(r"\b(?:verdrievoudig\w*|triple[sd]?|tripling)\b", re.IGNORECASE): 3.0,
+    re.compile(r"\b(?:halveer\w*|halveren|halve[sd]?|halving)\b", re.IGNORECASE): 0.5,
+}
+
+
+def _relatief_eens(d) -> bool:
+    """The text's percentage change or multiple, applied to the baseline, gives the target
+    (within 1 %, for rounding): "groeit met 20%" from 1.500 agrees with 1.800."""
+    if d.nulmeting is None or d.nulmeting == 0:
+        return False
+    kandidaten = [
+        d.nulmeting * f for p, f in _VEELVOUD_IN_TEKST.items() if p.search(d.omschrijving)
+    ]
+    for m in _PROCENT_IN_TEKST.finditer(d.omschrijving):
+        p = float(m.group(1).replace(",", ".")) / 100
+        kandidaten += [d.nulmeting * (1 + p), d.nulmeting * (1 - p)]
+    return any(abs(k - d.streefwaarde) <= 0.01 * abs(d.streefwaarde) for k in kandidaten)
+
+
 @regel("BM323", "waarschuwing", "doelen", "03", heuristiek=True)
 def tekst_en_velden_oneens(ix: Index) -> Vondsten:
     """The goal's text names numbers, but not the target its fields say."""
@@ -532,7 +584,9 @@ def tekst_en_velden_oneens(ix: Index) -> Vondsten:
         getallen = _getallen_in(d.omschrijving)
         # Years and day numbers of a deadline are not targets; only other numbers count.
         getallen -= {float(d.deadline.year), float(d.deadline.day)} if d.deadline else set()
-        if getallen and d.streefwaarde not in getallen:
+        # "verdubbelt" names a number too.
+        veelvoud = any(p.search(d.omschrijving) for p in _VEELVOUD_IN_TEKST)
+        if (getallen or veelvoud) and d.streefwaarde not in getallen and not _relatief_eens(d):
             yield (
                 f"doelen[{i}].streefwaarde",
                 {"id": d.id, "streefwaarde": d.streefwaarde, "tekst": _kort(d.omschrijving)},
@@ -765,6 +819,8 @@ def resultaat_alleen_ijdel_gemeten(ix: Index) -> Vondsten:
             continue
         kpis = [ix.plan.kpis[r] for r in ix.kpis_per_doel.get(d.id, [])]
         if kpis and all(_ijdel(k) for k in kpis):
+            if all(_ijdel(k) for k in ix.plan.kpis):
+                return  # One cause, one finding: BM506 says every KPI of the plan is like that.
             namen = ", ".join(k.id for k in kpis)
             yield f"doelen[{i}]", {"id": d.id, "soort": Keuze(d.soort), "kpis": namen}
 

@@ -12,20 +12,20 @@ shows what was learnt and why.
 ...                 reden="Reacties groeien 0,3 per maand; 15 is niet haalbaar.")
 >>> print(verschil(oud, plan))
 2 wijzigingen tussen de twee versies:
-  doelen[1].streefwaarde: 15 → 12 (1 april 2027: Reacties groeien 0,3 per maand; 15 is niet haalbaar.)
-  kpis[2].norm: 15 → 12 (1 april 2027: Reacties groeien 0,3 per maand; 15 is niet haalbaar.)
+  Doel D2 (Het gemiddelde aantal reacties per Inst…) → streefwaarde: 15 → 12 (1 april 2027: Reacties groeien 0,3 per maand; 15 is niet haalbaar.)
+  KPI K3 (Reacties per post) → norm: 15 → 12 (1 april 2027: Reacties groeien 0,3 per maand; 15 is niet haalbaar.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .berichten import datum, huidige_taal, tekst, waarde
+from .elementen import benoem
 from .model import Revisie
 
 if TYPE_CHECKING:
@@ -210,8 +210,13 @@ class Verschil:
     version's history, if any. Measurements are counted, not listed one by one.
     """
 
-    def __init__(self, wijzigingen: list[Wijziging]):
+    def __init__(
+        self, wijzigingen: list[Wijziging], oud: Plan | None = None, nieuw: Plan | None = None
+    ):
         self.wijzigingen = wijzigingen
+        # Kept to name elements as students do; a removed element is named from the old version.
+        self._oud = oud
+        self._nieuw = nieuw
 
     def __len__(self) -> int:
         return len(self.wijzigingen)
@@ -227,7 +232,8 @@ class Verschil:
             return tekst("meten.verschil.leeg", taal) if x is None else waarde(x, taal)
 
         reden = f"{datum(w.datum, taal)}: {w.reden}" if w.datum else ""
-        return w.pad, toon(w.oud), toon(w.nieuw), reden
+        plan = self._oud if w.nieuw is None else self._nieuw
+        return benoem(w.pad, plan, taal), toon(w.oud), toon(w.nieuw), reden
 
     def tekst(self, taal: str | None = None) -> str:
         if not self.wijzigingen:
@@ -244,33 +250,21 @@ class Verschil:
         return self.tekst()
 
     def _repr_html_(self) -> str:
+        from .sjabloon import html
+
         taal = huidige_taal()
-        if not self.wijzigingen:
-            return f"<p>{html.escape(tekst('meten.verschil.geen', taal))}</p>"
-        kop = "".join(
-            f"<th style='text-align:left;padding:4px 8px'>{html.escape(tekst(k, taal))}</th>"
-            for k in (
-                "meten.verschil.kolom.pad",
-                "meten.verschil.kolom.oud",
-                "meten.verschil.kolom.nieuw",
-                "meten.verschil.kolom.reden",
-            )
-        )
         rijen = []
         for w in self.wijzigingen:
-            pad, oud, nieuw, reden = self._regel(w, taal)
-            rijen.append(
-                "<tr>"
-                f"<td style='padding:4px 8px'><code>{html.escape(pad)}</code></td>"
-                f"<td style='padding:4px 8px'><del>{html.escape(oud)}</del></td>"
-                f"<td style='padding:4px 8px'><ins><b>{html.escape(nieuw)}</b></ins></td>"
-                f"<td style='padding:4px 8px'>{html.escape(reden)}</td></tr>"
-            )
-        return (
-            f"<div class='basismodel-verschil'><p><b>"
-            f"{html.escape(tekst('meten.verschil.kop', taal, aantal=len(self.wijzigingen)))}"
-            f"</b></p><table style='border-collapse:collapse'><thead><tr>{kop}</tr></thead>"
-            f"<tbody>{''.join(rijen)}</tbody></table></div>"
+            waar, oud, nieuw, reden = self._regel(w, taal)
+            rijen.append({"waar": waar, "oud": oud, "nieuw": nieuw, "reden": reden})
+        return html(
+            "verschil.html.j2",
+            geen=tekst("meten.verschil.geen", taal),
+            kop=tekst("meten.verschil.kop", taal, aantal=len(self.wijzigingen)),
+            koppen=[
+                tekst(f"meten.verschil.kolom.{k}", taal) for k in ("pad", "oud", "nieuw", "reden")
+            ],
+            rijen=rijen,
         )
 
 
@@ -296,4 +290,4 @@ def verschil(oud_plan: Plan, nieuw_plan: Plan) -> Verschil:
     for pad, o, n in ruw:
         r = redenen.get(pad)
         uit.append(Wijziging(pad, o, n, r.datum if r else None, r.reden if r else ""))
-    return Verschil(uit)
+    return Verschil(uit, oud_plan, nieuw_plan)

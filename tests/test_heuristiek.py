@@ -64,3 +64,113 @@ def test_a_thin_but_true_mission_is_a_warning_not_a_failure():
 def test_an_unknown_rule_to_count_is_refused():
     with pytest.raises(ValueError, match="BM999"):
         toets_plan(voorbeeldplan(), "missie", tel_mee=["BM999"])
+
+
+# --- One cause, one finding; no heuristic alarm on consistent plans ----------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "regels"
+
+
+def _codes(plan) -> set[str]:
+    from basismodel_edu import controleer
+
+    return {b.code for b in controleer(plan).bevindingen}
+
+
+def test_no_heuristic_rule_fires_on_consistent_plans_or_on_another_rules_fixture(tmp_path):
+    # The same plans as benchmarks/valse_alarmen.py: the example, every exercise's model answer
+    # (other sectors), and each rule fixture (one problem each: another heuristic code is noise).
+    from nakijkhulp import oplossingsplan
+
+    from basismodel_edu import controleer
+    from basismodel_edu.bestand import laad_plan
+
+    plannen = [("voorbeeld", voorbeeldplan(), None)]
+    for o in sorted(EXERCISES.iterdir()):
+        if (o / "master.ipynb").exists():
+            plannen.append((o.name, laad_plan(oplossingsplan(o, tmp_path / o.name)), None))
+    plannen += [(p.stem, laad_plan(p), p.stem) for p in sorted(FIXTURES.glob("*.json"))]
+    kies_regels()
+    heuristisch = {c for c, r in REGELS.items() if r.heuristiek}
+    alarmen = [
+        f"{naam}: {b.code} {b.pad}"
+        for naam, plan, eigen in plannen
+        for b in controleer(plan).bevindingen
+        if b.code in heuristisch and b.code != eigen
+    ]
+    assert len(plannen) > 80 and alarmen == []
+
+
+def test_an_activity_goal_is_told_it_is_an_activity_not_also_that_it_has_no_measure():
+    plan = voorbeeldplan()
+    plan.doelen[0].omschrijving = "Drie keer per week posten op Instagram in 2027."
+    codes = _codes(plan)
+    assert "BM313" in codes and "BM311" not in codes
+    # Without the activity the missing measure is still said.
+    plan.doelen[
+        0
+    ].omschrijving = "Het aantal volgers op Instagram groeit flink vóór 1 september 2027."
+    assert {"BM311", "BM314"} & _codes(plan) and "BM313" not in _codes(plan)
+
+
+@pytest.mark.parametrize(
+    ("tekst", "nulmeting", "streefwaarde", "oneens"),
+    [
+        (
+            "Het aantal volgers op Instagram groeit met 20% vóór 1 september 2027.",
+            1500,
+            1800,
+            False,
+        ),
+        ("Het aantal volgers op Instagram verdubbelt vóór 1 september 2027.", 1500, 3000, False),
+        ("Het aantal klachten daalt met 25 procent vóór 1 september 2027.", 40, 30, False),
+        # The same words with a target that does not follow from them.
+        ("Het aantal volgers op Instagram groeit met 20% vóór 1 september 2027.", 1500, 3000, True),
+        ("Het aantal volgers op Instagram verdubbelt vóór 1 september 2027.", 1500, 2000, True),
+        (
+            "Het aantal volgers op Instagram groeit van 1.800 naar 2.500 vóór 1 september 2027.",
+            1800,
+            3000,
+            True,
+        ),
+    ],
+)
+def test_text_and_fields_agree_also_when_the_text_gives_a_change_relative_to_the_baseline(
+    tekst, nulmeting, streefwaarde, oneens
+):
+    plan = voorbeeldplan()
+    d = plan.doelen[0]
+    d.omschrijving, d.nulmeting, d.streefwaarde = tekst, nulmeting, streefwaarde
+    plan.kpis[0].norm = streefwaarde
+    assert ("BM323" in _codes(plan)) is oneens
+
+
+def test_one_finding_when_every_kpi_only_counts_attention():
+    plan = voorbeeldplan()
+    for k in plan.kpis:
+        k.naam, k.definitie, k.familie = "Volgers op Instagram", "Aantal volgers", "bereik"
+    codes = _codes(plan)
+    assert "BM506" in codes and "BM512" not in codes
+    # Only the conversion goal's KPIs count attention: then BM512 names that goal.
+    plan = voorbeeldplan()
+    for k in plan.kpis:
+        if k.doel == "D4":
+            k.naam, k.definitie, k.familie = "Volgers op LinkedIn", "Aantal volgers", "bereik"
+    codes = _codes(plan)
+    assert "BM512" in codes and "BM506" not in codes
+
+
+@pytest.mark.parametrize(("groei", "waarschuwt"), [(1.25, False), (1.05, True)])
+def test_measured_growth_that_already_reaches_the_rate_outweighs_bm320(groei, waarschuwt):
+    from basismodel_edu.bestand import laad_plan
+    from basismodel_edu.model import Meting
+
+    # BM320's fixture asks 1.800 → 18.000 in a year (21% a month). Four months measured at
+    # 25% a month back it; at 5% a month they do not, and the warning stays.
+    plan = laad_plan(FIXTURES / "BM320.json")
+    assert "BM320" in _codes(plan)
+    waarde = 1000.0
+    for maand in (5, 6, 7, 8):
+        plan.metingen.append(Meting(kpi="K1", datum=f"2026-0{maand}-01", waarde=round(waarde)))
+        waarde *= groei
+    assert ("BM320" in _codes(plan)) is waarschuwt

@@ -69,8 +69,13 @@ def test_difference_between_two_versions_shows_reasons_as_text_and_html(voorbeel
     ]
     tekst = repr(v)
     assert tekst.startswith("3 wijzigingen")
-    assert f"doelen[1].streefwaarde: 15 → 12 (1 april 2027: {REDEN})" in tekst
-    assert "kpis[5]: K6 → (leeg)" in tekst
+    # Named as students name them, the removed KPI from the old version (the new one lacks it).
+    assert (
+        f"Doel D2 (Het gemiddelde aantal reacties per Inst…) → streefwaarde: 15 → 12 (1 april 2027: {REDEN})"
+        in tekst
+    )
+    assert "KPI K6 (Aanvragen voor een proefsessie): K6 → (leeg)" in tekst
+    assert "doelen[1]" not in tekst and "kpis[" not in tekst
     html = v._repr_html_()
     assert "<del>15</del>" in html and "<b>12</b>" in html and "1 april 2027" in html
     assert not verschil(voorbeeld, voorbeeld.kopie())
@@ -104,3 +109,18 @@ def test_learning_mode_a_plan_that_starts_without_a_vision_and_grows(voorbeeld):
     )
     assert r.oud == "" and r.pad == "visie.tekst"
     assert "BM111" not in controleer(voorbeeld).codes()
+
+
+def test_history_names_the_element_as_students_do_and_keeps_the_path(voorbeeld):
+    (revisie, _) = herzie_doel(voorbeeld, "D2", streefwaarde=12, datum="2027-04-01", reden=REDEN)
+    assert revisie.pad == "doelen[1].streefwaarde"  # the stored path stays exact, for scripts
+    zin = revisie.tekst(voorbeeld)
+    assert "Doel D2 (" in zin and "→ streefwaarde" in zin and "doelen[1]" not in zin
+    assert "Goal D2 (" in revisie.tekst(voorbeeld, "en") and "reason" in revisie.tekst(
+        voorbeeld, "en"
+    )
+    # Without the plan there is no id to name: the path is shown, not a guess.
+    assert "doelen[1].streefwaarde" in str(revisie)
+    # An element that no longer exists (removed after the revision) is not named after another.
+    voorbeeld.doelen = voorbeeld.doelen[:1]
+    assert "doelen[1].streefwaarde" in revisie.tekst(voorbeeld)

@@ -100,18 +100,41 @@ def test_geen_vals_smart_op_het_trainingsdeel():
     assert _vals_smart("train") == []
 
 
-def test_vals_smart_op_het_testdeel_is_alleen_de_bekende():
-    # Measured on the test part, never tuned on: one false "SMART", reading a number of books
-    # (an activity by the course's reading). Fixing it from this item would be tuning on test;
-    # the test stops any other from appearing.
-    assert _vals_smart("test") == ["I’ll read 12 books in a year by reading 20 minutes before bed."]
+def test_geen_vals_smart_op_het_testdeel():
+    # Measured on the test part, never tuned on (benchmarks/smart_set.py lists every miss).
+    # Until batch 3 it held one false "SMART", "I'll read 12 books in a year ..."; batch 3's
+    # train part brought reading and walking as habits ("52 boeken gelezen", "I will walk for 30
+    # minutes"), and the rules written for those also cover it. It was known, so batch 3's own 71
+    # test statements are the part that measures the judge unseen: 69 of 71 both before and after
+    # that tuning, none falsely SMART either time.
+    assert _vals_smart("test") == []
 
 
 def test_nauwkeurigheid_op_het_testdeel_niet_onder_de_gehaalde_vloer():
-    # 124 of 126 on the test part (0.984) after tuning on train only; the floor keeps it there.
+    # 194 of 197 on the test part (0.985) after tuning on train only; the floor keeps it there.
     test = [r for r in _bronnen() if r["deel"] == "test"]
     goed = sum(beoordeel_smart(r["tekst"]).smart == (r["label"] == "ja") for r in test)
-    assert len(test) >= 120 and goed / len(test) >= 0.98
+    assert len(test) >= 190 and goed / len(test) >= 0.98
+
+
+@pytest.mark.parametrize(
+    ("tekst", "smart"),
+    [
+        # A habit one does is an activity, also with a count and a deadline ...
+        ("Ik lees vóór 1 juli 2027 acht managementboeken.", False),
+        ("We will walk 20 minutes a day, 4 days a week, over the next two months.", False),
+        # ... also when a result is hoped for around the promise to act.
+        ("To get more customers this year, we will post on Instagram 3 times a week.", False),
+        # A level per period with its noun is a rhythm too: "7.000 stappen per dag".
+        ("Reach at least 7,000 steps per day for the next 8 weeks.", False),
+        # What a share of a group does is measured in people: a result.
+        ("By June 2027, 60% of our members will have read the new newsletter.", True),
+        ("In 2030 rookt minder dan 10 procent volwassenen in de gemeente.", True),
+        ("Reduce the share of late deliveries to 5 per cent by the end of 2027.", True),
+    ],
+)
+def test_gewoonten_ritmes_en_aandelen_van_een_groep(tekst, smart):
+    assert beoordeel_smart(tekst).smart is smart, beoordeel_smart(tekst).redenen
 
 
 @pytest.mark.parametrize(
