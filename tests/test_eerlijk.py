@@ -815,7 +815,7 @@ def _adverteren(plan: Plan) -> None:
     ]
     herzie(
         plan,
-        "tactieken[0].middelen",
+        "T1.middelen",
         ["M1", "M3"],
         reden="Zonder betaald bereik ziet de doelgroep onze posts niet: K1 groeit maar drie "
         "kaarten per maand.",

@@ -104,3 +104,14 @@ def test_learning_mode_a_plan_that_starts_without_a_vision_and_grows(voorbeeld):
     )
     assert r.oud == "" and r.pad == "visie.tekst"
     assert "BM111" not in controleer(voorbeeld).codes()
+
+
+def test_a_part_can_be_named_by_its_id():
+    plan = voorbeeldplan()
+    t = plan.tactieken[1]
+    r = herzie(plan, f"{t.id}.omschrijving", "Nieuwe aanpak.", reden=REDEN, datum="2027-04-01")
+    assert (
+        r.pad == "tactieken[1].omschrijving" and plan.tactieken[1].omschrijving == "Nieuwe aanpak."
+    )
+    with pytest.raises(ValueError, match=r"X9\.naam"):
+        herzie(plan, "X9.naam", "?", reden=REDEN, datum="2027-04-01")
