@@ -161,7 +161,12 @@ def laad_plan(pad: str | os.PathLike[str]) -> Plan:
 
 def plan_naar_json(plan: Plan) -> str:
     """The plan as the JSON text that :func:`bewaar_plan` writes (stable field order)."""
-    return json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    data = plan.model_dump(mode="json")
+    if not data["antwoorden"]:
+        # Only exercises that ask for written answers have them: every other plan file stays
+        # as it was before the field existed.
+        del data["antwoorden"]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def vorige_versie(pad: str | os.PathLike[str]) -> Path:

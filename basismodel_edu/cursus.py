@@ -31,12 +31,22 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Verversing", "bestanden", "ververs", "zonder_versie"]
+__all__ = ["Verversing", "bestanden", "opdrachtdata", "ververs", "zonder_versie"]
 
 #: The file in the view that remembers what the course last wrote.
 STAND = ".cursus.json"
 #: Files of an exercise folder a student gets; everything else (master.ipynb) stays out.
 STUDENTBESTANDEN = ("opdracht.ipynb", "startplan.json")
+#: Data an exercise ships beside them (an export to import, lesson 06): every file with these
+#: endings in the exercise folder.
+DATABESTANDEN = (".csv", ".xlsx", ".zip")
+
+
+def opdrachtdata(map_: Path) -> list[Path]:
+    """The data files an exercise folder ships for the student (see :data:`DATABESTANDEN`)."""
+    return sorted(p for p in map_.iterdir() if p.is_file() and p.suffix.lower() in DATABESTANDEN)
+
+
 #: Notebooks in notebooks/ that are no lesson.
 GEEN_LES = ("editor.ipynb",)
 
@@ -62,6 +72,8 @@ def bestanden(bron: str | os.PathLike[str]) -> dict[str, Path]:
         for naam in STUDENTBESTANDEN:
             if (map_ / naam).is_file():
                 uit[f"exercises/{map_.name}/{naam}"] = map_ / naam
+        for data in opdrachtdata(map_):
+            uit[f"exercises/{map_.name}/{data.name}"] = data
     return uit
 
 

@@ -385,6 +385,10 @@ class Plan(_Deel):
     kpis: list[KPI] = []
     metingen: list[Meting] = []
     revisies: list[Revisie] = []
+    #: Written answers to an exercise's questions, by question id (a KPI's id for the judgement
+    #: of its chain, ``"risico"`` for the KPI at risk): kept in the plan file so the grader
+    #: reads them from the same bytes as the plan.
+    antwoorden: dict[Kort, Tekst] = {}
 
     def zoek(self, id_: str) -> Ambitie | Doel | Tactiek | Middel | KPI | None:
         """The ambition, goal, tactic, means or KPI with this id, or ``None``."""

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .berichten import tekst
+from .berichten import tekst, tekst_delen
 
 if TYPE_CHECKING:
     from .controle import Uitslag
@@ -43,6 +43,7 @@ __all__ = [
     "ControleNietGehaald",
     "Controlepaneel",
     "Toetsing",
+    "beantwoord",
     "begin_opdracht",
     "controleer_opdracht",
     "lees_controlecel",
@@ -103,6 +104,25 @@ def begin_opdracht(
     return laad_plan(pad)
 
 
+def beantwoord(vraag: str, antwoord: str, pad: str | os.PathLike[str] = "plan.json") -> Plan:
+    """Keep your written answer to question ``vraag`` in the plan file, so it is handed in and
+    graded with the plan (the exercise says which questions there are, e.g. a KPI's id).
+
+    Running it again with a new text replaces the answer; an empty text removes it.
+    """
+    from .bestand import bewaar_plan
+
+    plan = begin_opdracht(pad)
+    antwoorden = dict(plan.antwoorden)
+    if antwoord.strip():
+        antwoorden[vraag] = antwoord.strip()
+    else:
+        antwoorden.pop(vraag, None)
+    plan.antwoorden = antwoorden
+    bewaar_plan(plan, pad)
+    return plan
+
+
 def _laad(plan: Any) -> tuple[Plan | None, str | None]:
     """The plan from a path, a dict (a plan's JSON data) or a Plan; else the reason why not."""
     from .bestand import laad_plan, lees_plan
@@ -135,6 +155,7 @@ def toets_plan(
     minimaal: dict[str, int] | None = None,
     streng: bool = False,
     tel_mee: Iterable[str] = (),
+    eisen: Iterable[str] = (),
     naam: str = "",
     punten: float = 1,
     taal: str | None = None,
@@ -146,9 +167,11 @@ def toets_plan(
     the check, warnings only when ``streng``. A rule that judges text by heuristics (thin text,
     SMART from text, vanity words: ``Regel.heuristiek``) can be wrong about a good answer, so its
     warnings fail the check only when the exercise names the rule in ``tel_mee`` (codes); else
-    the student still sees them. ``minimaal`` demands a least number of parts.
+    the student still sees them. ``minimaal`` demands a least number of parts, and ``eisen``
+    names requirements on the student's own answers (:data:`.opdrachteisen.EISEN`).
     """
     from .controle import REGELS, controleer
+    from .opdrachteisen import EISEN, bestaat, toets_eisen
 
     naam = naam or tekst("opdracht.naamloos", taal)
     geladen, reden = _laad(plan)
@@ -159,6 +182,17 @@ def toets_plan(
     onbekend = sorted(gekozen - set(REGELS))
     if onbekend:
         raise ValueError(tekst("opdracht.onbekende_regel", taal, code=onbekend[0]))
+    eisen = list(eisen)
+    for eis in eisen:
+        if not bestaat(eis):
+            raise ValueError(
+                tekst(
+                    "opdracht.onbekende_eis",
+                    taal,
+                    eis=eis,
+                    eisen=", ".join([*EISEN, "antwoord:..."]),
+                )
+            )
 
     def telt(b) -> bool:
         if b.ernst == "fout" or b.code in gekozen:
@@ -193,6 +227,13 @@ def toets_plan(
             problemen.append("✖ " + zin)
             codes.append(f"AANTAL:{deel}")
             details.append({"wat": zin})
+    for eis, les, (waar, sleutel, waarden) in toets_eisen(geladen, eisen):
+        delen = tekst_delen(sleutel, taal, **waarden)
+        les = tekst("les." + les, taal) if les else ""
+        uitleg = f"{delen['wat']} {delen['waarom']} → {delen['hoe']}"
+        problemen.append(f"✖ {waar}: {uitleg} ({les})" if les else f"✖ {waar}: {uitleg}")
+        codes.append(f"EIS:{eis}")
+        details.append({**delen, "les": les, "waar": waar})
     return Toetsing(naam, punten, problemen, codes, uitslag, details)
 
 
@@ -271,6 +312,7 @@ def controleer_opdracht(
     minimaal: dict[str, int] | None = None,
     streng: bool = False,
     tel_mee: Iterable[str] = (),
+    eisen: Iterable[str] = (),
     naam: str = "",
     punten: float = 1,
 ) -> Uitslag | None:
@@ -284,8 +326,8 @@ def controleer_opdracht(
     """
     __tracebackhide__ = True  # pytest then shows the message, not this function
     toetsing = toets_plan(
-        plan, selectie, minimaal=minimaal, streng=streng, tel_mee=tel_mee, naam=naam,
-        punten=punten,
+        plan, selectie, minimaal=minimaal, streng=streng, tel_mee=tel_mee, eisen=eisen,
+        naam=naam, punten=punten,
     )  # fmt: skip
     _toon(Controlepaneel(toetsing))
     if not toetsing.geslaagd:

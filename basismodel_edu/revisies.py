@@ -80,6 +80,23 @@ def _zoek(plan: Plan, pad: str) -> tuple[Any, str]:
     raise ValueError(tekst("meten.revisie.pad_onbekend", pad=pad))
 
 
+def _met_index(plan: Plan, pad: str) -> str:
+    """``pad`` with a leading id written as the list position the checker names:
+    ``"T1.omschrijving"`` becomes ``"tactieken[0].omschrijving"``, so a student names a part
+    the way the plan shows it, and the history stores one spelling."""
+    eerste, punt, rest = pad.partition(".")
+    if not punt or hasattr(plan, eerste):
+        return pad
+    for lijst in ("doelen", "tactieken", "middelen", "kpis"):
+        for i, item in enumerate(getattr(plan, lijst)):
+            if item.id == eerste:
+                return f"{lijst}[{i}].{rest}"
+    for i, a in enumerate(plan.visie.ambities):
+        if a.id == eerste:
+            return f"visie.ambities[{i}].{rest}"
+    return pad
+
+
 def herzie(
     plan: Plan,
     pad: str,
@@ -90,7 +107,8 @@ def herzie(
 ) -> Revisie:
     """Change one field of ``plan`` (in place) and record it in ``plan.revisies``.
 
-    ``pad`` names the field as the checker does (``"visie.tekst"``, ``"doelen[1].deadline"``).
+    ``pad`` names the field as the checker does (``"visie.tekst"``, ``"doelen[1].deadline"``),
+    or starts with the part's id (``"T1.omschrijving"``); the history keeps the checker's form.
     A reason and a date are required: the history is only worth keeping with them. The new
     value is checked like any other (a wrong value raises :class:`~.model.PlanFout` and
     changes nothing).
@@ -98,6 +116,7 @@ def herzie(
     if reden is None or not str(reden).strip():
         raise ValueError(tekst("meten.revisie.geen_reden", pad=pad))
     datum = _datum(datum)
+    pad = _met_index(plan, pad)
     houder, veld = _zoek(plan, pad)
     oud = getattr(houder, veld)
     setattr(houder, veld, waarde)

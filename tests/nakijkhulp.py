@@ -27,8 +27,13 @@ def _in(map_: Path):
 def oplossingsplan(opdracht: Path, doel: Path) -> Path:
     """Write the master's model-solution plan to ``doel/plan.json`` by running the master's
     start and solution cells in this process (the lecturer's own code, nothing of a student)."""
+    from basismodel_edu.cursus import opdrachtdata
+
     doel.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(opdracht / "startplan.json", doel / "startplan.json")
+    data = opdrachtdata(opdracht)  # an export the solution imports (lesson 06)
+    for bestand in data:
+        shutil.copyfile(bestand, doel / bestand.name)
     nb = nbformat.read(opdracht / "master.ipynb", as_version=4)
     with _in(doel), contextlib.redirect_stdout(None):
         ruimte: dict = {}
@@ -36,6 +41,8 @@ def oplossingsplan(opdracht: Path, doel: Path) -> Path:
             if cel.id == "opstart" or "oplossing" in cel.metadata.get("tags", []):
                 exec(cel.source, ruimte)
     (doel / "startplan.json").unlink()
+    for bestand in data:
+        (doel / bestand.name).unlink()
     return doel / "plan.json"
 
 

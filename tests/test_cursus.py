@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from basismodel_edu.cursus import ververs
+from basismodel_edu.cursus import opdrachtdata, ververs
 
 HIER = Path(__file__).resolve().parent.parent
 LINK = re.compile(r"\]\(([^)\s]+)\)|href=\"([^\"]+)\"")
@@ -77,10 +77,12 @@ def test_view_holds_every_lesson_and_exercise(view: Path) -> None:
     opdrachten = {p.name for p in (HIER / "exercises").iterdir() if p.is_dir()}
     assert {p.name for p in (view / "exercises").iterdir()} == opdrachten
     for naam in opdrachten:
-        assert sorted(p.name for p in (view / "exercises" / naam).iterdir()) == [
-            "opdracht.ipynb",
-            "startplan.json",
-        ]
+        data = [p.name for p in opdrachtdata(HIER / "exercises" / naam)]
+        assert sorted(p.name for p in (view / "exercises" / naam).iterdir()) == sorted(
+            ["opdracht.ipynb", "startplan.json", *data]
+        )
+    # the export of the lesson 06 exercise comes along, so meet(...) finds it
+    assert (view / "exercises" / "meten_sportschool" / "sportschool_instagram.csv").is_file()
 
 
 def test_view_has_no_master_and_no_hidden_check(view: Path) -> None:

@@ -24,7 +24,9 @@ from basismodel_edu.uitgave import MasterFout, geef_uit, lees_master
 
 def test_there_is_an_exercise_per_layer_and_a_whole_plan():
     namen = {p.name.split("_")[0] for p in OPDRACHTEN}
-    assert {"missie", "visie", "strategie", "kpis", "geheel"} <= namen
+    # lessons 01-04 a layer each, 05 reasoning back, 06 measuring, 07 revising, and a whole plan
+    lessen = {"missie", "visie", "strategie", "kpis", "terugredeneren", "meten", "bijsturen"}
+    assert lessen | {"geheel"} <= namen
     for p in OPDRACHTEN:
         tekst = (p / "master.ipynb").read_text(encoding="utf-8")
         assert "De Boon" not in tekst and "Koffie" not in tekst

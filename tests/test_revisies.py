@@ -124,3 +124,14 @@ def test_history_names_the_element_as_students_do_and_keeps_the_path(voorbeeld):
     # An element that no longer exists (removed after the revision) is not named after another.
     voorbeeld.doelen = voorbeeld.doelen[:1]
     assert "doelen[1].streefwaarde" in revisie.tekst(voorbeeld)
+
+
+def test_a_part_can_be_named_by_its_id():
+    plan = voorbeeldplan()
+    t = plan.tactieken[1]
+    r = herzie(plan, f"{t.id}.omschrijving", "Nieuwe aanpak.", reden=REDEN, datum="2027-04-01")
+    assert (
+        r.pad == "tactieken[1].omschrijving" and plan.tactieken[1].omschrijving == "Nieuwe aanpak."
+    )
+    with pytest.raises(ValueError, match=r"X9\.naam"):
+        herzie(plan, "X9.naam", "?", reden=REDEN, datum="2027-04-01")

@@ -204,14 +204,19 @@ def _beoordeel_alle(
             continue
         herbouwd[bestand] = (nb, inz.plan)
         te_draaien.append((i, inz, nb, opm))
+    from ..cursus import opdrachtdata
+
     start = m.pad.parent / "startplan.json"
     startplan = start.read_bytes() if start.is_file() else None
+    # The data the exercise ships (an export to import), as the student had it beside the
+    # notebook; read once here, before any student code runs.
+    data = {p.name: p.read_bytes() for p in opdrachtdata(m.pad.parent)}
 
     def draai(taak) -> Uitvoering:
         i, inz, nb, _ = taak
         werkmap = tmp / "w" / str(i)
         try:
-            _vul_werkmap(werkmap, inz, m.plan, startplan)
+            _vul_werkmap(werkmap, inz, m.plan, startplan, data)
             return voer_uit(
                 nb, Kernel(werkmap, tmp / "i" / str(i), grenzen, zandbak=zandbak), grenzen
             )
@@ -241,8 +246,16 @@ def _beoordeel_alle(
     return res, herbouwd
 
 
-def _vul_werkmap(werkmap: Path, inz: Inzending, plannaam: str, startplan: bytes | None) -> None:
+def _vul_werkmap(
+    werkmap: Path,
+    inz: Inzending,
+    plannaam: str,
+    startplan: bytes | None,
+    data: dict[str, bytes] | None = None,
+) -> None:
     werkmap.mkdir(parents=True)
+    for naam, inhoud in (data or {}).items():
+        (werkmap / naam).write_bytes(inhoud)
     for rel, data in inz.bestanden.items():
         doel = werkmap.joinpath(*rel.split("/"))
         doel.parent.mkdir(parents=True, exist_ok=True)

@@ -79,6 +79,8 @@ def _label(code: str) -> str:
         return tekst("nakijken.code.aantal", deel=code.split(":", 1)[1])
     if code == "PLAN":
         return tekst("nakijken.code.plan")
+    if code.startswith("EIS:"):
+        return tekst("nakijken.code.eis", eis=code.split(":", 1)[1])
     return f"{code} {tekst_delen(code).get('titel', '')}"
 
 
