@@ -476,27 +476,23 @@ def _maanden(van: date, tot: date) -> float:
 MIN_WOORDEN_ONDERBOUWING = 6
 
 
-def _gemeten_groei_haalt(ix: Index, d, per_maand: float) -> bool:
-    """Measured data that already show the growth the goal asks for outweigh the rule of thumb.
+def _door_metingen_beoordeeld(ix: Index, d) -> bool:
+    """Measured data on the goal's own KPI answer what BM320's rule of thumb can only guess.
 
-    Only a KPI of this goal in the goal's own unit counts, with at least three measurements
-    over at least two months: fewer say nothing about a rate.
+    When the data reach far enough for a forecast (BM330's statuses op koers, dreigt gemist or
+    gehaald, not onzeker or onbekend), the forecast judges the goal, and says so when it will be
+    missed; a rate computed from the baseline would be a second, cruder finding about it.
     """
-    eenheid = d.eenheid.strip().casefold()
-    for r in ix.kpis_per_doel.get(d.id, []):
-        k = ix.plan.kpis[r]
-        if k.eenheid.strip().casefold() != eenheid:
-            continue
-        reeks = sorted((m.datum, m.waarde) for m in ix.plan.metingen if m.kpi == k.id)
-        if len(reeks) < 3 or reeks[0][1] <= 0 or reeks[-1][1] <= 0:
-            continue
-        maanden = _maanden(reeks[0][0], reeks[-1][0])
-        if maanden < 2:
-            continue
-        gemeten = (reeks[-1][1] / reeks[0][1]) ** (1 / maanden) - 1
-        if (per_maand > 0 and gemeten >= per_maand) or (per_maand < 0 and gemeten <= per_maand):
-            return True
-    return False
+    from .meetstand import kpi_standen
+
+    if not ix.plan.metingen:
+        return False
+    return any(
+        s.doel is not None
+        and s.doel.id == d.id
+        and s.status in ("op_koers", "dreigt_gemist", "gehaald")
+        for s in kpi_standen(ix.plan)
+    )
 
 
 @regel("BM320", "waarschuwing", "doelen", "03", heuristiek=True)
@@ -516,7 +512,7 @@ def groei_onrealistisch(ix: Index) -> Vondsten:
         grens = MAX_GROEI_PER_MAAND
         if opvulling(d.haalbaarheid, MIN_WOORDEN_ONDERBOUWING) is None and d.haalbaarheid.strip():
             grens = 2 * MAX_GROEI_PER_MAAND
-        if abs(per_maand) > grens and not _gemeten_groei_haalt(ix, d, per_maand):
+        if abs(per_maand) > grens and not _door_metingen_beoordeeld(ix, d):
             yield (
                 f"doelen[{i}].streefwaarde",
                 {

@@ -160,17 +160,21 @@ def test_one_finding_when_every_kpi_only_counts_attention():
     assert "BM512" in codes and "BM506" not in codes
 
 
-@pytest.mark.parametrize(("groei", "waarschuwt"), [(1.25, False), (1.05, True)])
-def test_measured_growth_that_already_reaches_the_rate_outweighs_bm320(groei, waarschuwt):
+def test_measured_data_answer_what_bm320s_rule_of_thumb_guesses():
     from basismodel_edu.bestand import laad_plan
     from basismodel_edu.model import Meting
 
-    # BM320's fixture asks 1.800 → 18.000 in a year (21% a month). Four months measured at
-    # 25% a month back it; at 5% a month they do not, and the warning stays.
+    # BM320's fixture asks 1.800 → 18.000 in a year (21% a month). Once a year of data on its
+    # KPI allows a forecast, BM330 judges the goal ("dreigt gemist") and BM320 is silent.
     plan = laad_plan(FIXTURES / "BM320.json")
     assert "BM320" in _codes(plan)
-    waarde = 1000.0
-    for maand in (5, 6, 7, 8):
-        plan.metingen.append(Meting(kpi="K1", datum=f"2026-0{maand}-01", waarde=round(waarde)))
-        waarde *= groei
-    assert ("BM320" in _codes(plan)) is waarschuwt
+    for i in range(13):
+        datum = f"{2025 + (8 + i) // 12}-{(8 + i) % 12 + 1:02d}-01"
+        plan.metingen.append(Meting(kpi="K1", datum=datum, waarde=1200 + 50 * i))
+    codes = _codes(plan)
+    assert "BM330" in codes and "BM320" not in codes
+    # Three months of data reach too short for a forecast a year ahead ("onzeker"): the rule
+    # of thumb stays.
+    plan.metingen = plan.metingen[-3:]
+    codes = _codes(plan)
+    assert "BM320" in codes and "BM330" not in codes
