@@ -76,8 +76,9 @@ class Nakijkresultaat:
     def __repr__(self) -> str:
         regels = [f"{self.opdracht}: {len(self.beoordelingen)} → {self.uit}"]
         for b in self.beoordelingen:
+            punten = getal(b.totaal) + (f" + {tekst('nakijken.rubriek.open')}" if b.open else "")
             regels.append(
-                f"  {b.student}: {getal(b.totaal)}/{getal(self.maximum)} "
+                f"  {b.student}: {punten}/{getal(self.maximum)} "
                 f"{tekst(f'nakijken.status.{b.status}')} {b.reden}".rstrip()
             )
         return "\n".join(regels)
@@ -235,6 +236,7 @@ def _beoordeel_alle(
     for i, inz in enumerate(lijst):
         b = klaar[i]
         b.bestand = uitvoernaam(inz.student)
+        b.te_laat = inz.te_laat
         b.bewijs["inzending_sha256"] = inz.sha256
         res.append(b)
     res.sort(key=lambda b: (b.student.lower(), b.student))
