@@ -145,6 +145,7 @@ def _klas(tmp_path: Path) -> Path:
     ]
     for b in res:
         b.bestand = b.student.split()[0].lower()
+    res[0].te_laat = True  # as a Canvas download's _LATE_ name marks it
     uit = tmp_path / "nagekeken"
     schrijf(uit, m, res, {}, [], {"zandbak": True})
     return uit
@@ -167,6 +168,10 @@ def test_grade_leaves_rubric_points_open_never_zero(tmp_path):
     assert jan["punten controles"] == "6" and jan["maximum"] == "11"
     assert "rubriek nog te beoordelen" in jan["opmerkingen"]
     assert piet["punten controles"] == "0" and piet["totaal"] == "nog te beoordelen"
+    assert (jan["te laat"], piet["te laat"]) == ("ja", "")
+    assert "De leeromgeving heeft je inlevering als te laat gemarkeerd" in (
+        uit / "feedback" / "jan.html"
+    ).read_text("utf-8")
     gegevens = json.loads((uit / "resultaten.json").read_text("utf-8"))
     s = gegevens["studenten"][0]
     assert s["totaal"] is None and s["bekend"] == 6 and s["open"] == ["missie-past", "redenering"]

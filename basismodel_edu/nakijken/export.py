@@ -218,9 +218,11 @@ def _moodle(rijen: list[dict[str, str]], pad: Path, item: str) -> _Formaat:
     kolommen = list(rijen[0]) if rijen else []
     _vereist(pad, kolommen, [*_MOODLE_NAAM, "Email address"], "moodle")
     ids = [k for k in _MOODLE_ID if k in kolommen]
-    # The export's own grade column ("Assignment: Missie (Real)") when the item names it.
+    # The export's own grade column when the item names it: Moodle writes the activity's type
+    # before it and the display type after it ("Assignment: Missie (Real)").
+    eigen = re.compile(r"(?:[^:]+:\s*)?" + re.escape(_sleutel(item)) + r"\s*\([^)]*\)")
     kolom = next(
-        (k for k in kolommen if k.strip() == item or _sleutel(k).startswith(_sleutel(item) + " (")),
+        (k for k in kolommen if _sleutel(k) == _sleutel(item) or eigen.fullmatch(_sleutel(k))),
         item,
     )
     per_naam: dict[str, list[dict[str, str]]] = {}
