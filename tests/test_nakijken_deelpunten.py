@@ -151,3 +151,36 @@ def test_partial_points_show_in_gradebook_and_feedback(tmp_path):
     assert f"{verborgen.regels_gehaald} van {verborgen.regels_getoetst} regels in orde" in pagina
     s = json.loads((uit / "resultaten.json").read_text("utf-8"))["studenten"][0]
     assert s["controles"][2]["behaald"] == verborgen.behaald and s["controles"][2]["deelpunten"]
+
+
+@pytest.mark.slow
+def test_real_kernels_honest_and_hostile_get_the_same_partial_points(tmp_path):
+    """Two real notebooks on the same plan with one rule failing in a visible partial check: an
+    honest one (the check's own exception reaches the grader) and one that patches the check
+    to pass in its kernel. Both get the grader's count, neither the full points. Run without
+    the sandbox: the 'hostile' cell only patches a function inside its own kernel."""
+    from nakijkhulp import inzending, student_nb, voeg_cel_in
+
+    from basismodel_edu.nakijken import beoordeel
+
+    cel = "controle-social-media"
+    master = _master(tmp_path, cel)
+    plan = json.loads(oplossingsplan(MISSIE, tmp_path / "opl").read_text("utf-8"))
+    plan["missie"]["kanalen"] = []
+    wortel = tmp_path / "in"
+    inzending(wortel, "eerlijk", student_nb(MISSIE), plan)
+    bedrog = voeg_cel_in(
+        student_nb(MISSIE),
+        "import basismodel_edu.opdracht as o\n"
+        "o.toets_plan = lambda *a, **k: o.Toetsing(k.get('naam', ''), k.get('punten', 1))",
+    )
+    inzending(wortel, "bedrog", bedrog, plan)
+    res = beoordeel(master, wortel, tmp_path / "uit", werkers=1, zonder_zandbak=True)
+
+    def controle(student):
+        return next(c for c in res[student].controles if c.naam.startswith("Passen social"))
+
+    eerlijk, vals = controle("eerlijk"), controle("bedrog")
+    assert eerlijk.in_notebook == "niet gehaald" and vals.in_notebook == "gehaald"
+    assert 0 < eerlijk.behaald == vals.behaald < eerlijk.punten
+    assert any("omzeild" in o or "tegen" in o for o in res["bedrog"].opmerkingen)
