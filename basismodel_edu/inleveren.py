@@ -49,13 +49,16 @@ class Bon:
         if self.fout:
             return self.fout
         m = self.manifest or {}
-        return tekst(
+        zin = tekst(
             "inleveren.klaar",
             bestand=self.pad.name if self.pad else "",
             tijd=datum(dt.datetime.fromisoformat(m["gemaakt"]).astimezone()),
             punten=m["zichtbare_punten"],
             maximum=m["max_punten"],
         )
+        if m.get("rubriek_punten"):
+            zin += " " + tekst("inleveren.rubriek", punten=m["rubriek_punten"])
+        return zin
 
     def __repr__(self) -> str:
         return str(self)
@@ -72,6 +75,7 @@ class Bon:
 
 
 def _zichtbare_punten(nb: Any, plan: bytes) -> tuple[float, float]:
+    from .nakijken.score import deelpunten, getoetste_regels
     from .opdracht import lees_controlecel, toets_plan
 
     behaald = maximum = 0.0
@@ -79,13 +83,31 @@ def _zichtbare_punten(nb: Any, plan: bytes) -> tuple[float, float]:
         if cel.cell_type != "code" or "controle" not in cel.metadata.get("tags", []):
             continue
         argumenten = lees_controlecel(cel.source) or {}
-        punten = float(cel.metadata.get("basismodel", {}).get("punten", 0))
+        meta = cel.metadata.get("basismodel", {})
+        punten = float(meta.get("punten", 0))
         argumenten.pop("plan", None)
         argumenten.pop("punten", None)
         maximum += punten
-        if toets_plan(plan, **argumenten).geslaagd:
+        toetsing = toets_plan(plan, **argumenten)
+        if toetsing.geslaagd:
             behaald += punten
+        elif meta.get("deelpunten") is True and "PLAN" not in toetsing.codes:
+            # The same count the grader makes, so the receipt promises what grade gives.
+            gefaald = set(toetsing.codes)
+            getoetst = len(getoetste_regels(argumenten, gefaald))
+            behaald += deelpunten(punten, getoetst - len(gefaald), getoetst)
     return behaald, maximum
+
+
+def _rubriekpunten(nb: Any) -> float:
+    """The points of the rubric the student version shows (what the lecturer judges)."""
+    totaal = 0.0
+    for cel in nb.cells:
+        if "rubriek" in cel.metadata.get("tags", []):
+            for c in cel.metadata.get("basismodel", {}).get("rubriek", []) or []:
+                if isinstance(c, dict) and isinstance(c.get("punten"), int | float):
+                    totaal += float(c["punten"])
+    return totaal
 
 
 def maak_inlevering(map_: str | os.PathLike[str] = ".", nu: dt.datetime | None = None) -> Bon:
@@ -129,6 +151,7 @@ def maak_inlevering(map_: str | os.PathLike[str] = ".", nu: dt.datetime | None =
         },
         "zichtbare_punten": behaald,
         "max_punten": maximum,
+        "rubriek_punten": _rubriekpunten(nb),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
