@@ -15,9 +15,12 @@ Each format follows the vendor's documented columns:
   ``End-of-Line Indicator`` column holding ``#``. Class list: Grades → Export, key field *Both*,
   with first and last name; matched on first and last name.
 * **Canvas**, Instructure's guide "How do I import grades in the Gradebook?"
-  (https://community.canvaslms.com/t5/Instructor-Guide/How-do-I-import-grades-in-the-Gradebook/ta-p/807)
-  and the format as a university's Canvas guide spells it out
-  (https://teaching.resources.osu.edu/toolsets/carmencanvas/guides/calculating-final-grades/import-csv-file-carmen-grades):
+  (https://community.canvaslms.com/t5/Instructor-Guide/How-do-I-import-grades-in-the-Gradebook/ta-p/807;
+  that page could not be read from where this was written, so the columns were checked against
+  a university's Canvas guide that spells the import out,
+  https://teaching.resources.osu.edu/toolsets/carmencanvas/guides/calculating-final-grades/import-csv-file-carmen-grades,
+  and its note that the export's read-only columns are ignored on import,
+  https://ts.vcu.edu/askit/teaching-and-learning/canvas/faculty/grading-faculty/gradebook-action-menu-faculty/):
   ``Student``, ``ID``, ``SIS User ID``, ``SIS Login ID``, ``Section``, then one column
   ``<assignment> (<assignment id>)`` per assignment. Class list: Grades → Export; matched on
   Canvas's user ID, which Canvas writes into every downloaded submission's name
