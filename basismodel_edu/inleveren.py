@@ -75,8 +75,7 @@ class Bon:
 
 
 def _zichtbare_punten(nb: Any, plan: bytes) -> tuple[float, float]:
-    from .nakijken.score import deelpunten, getoetste_regels
-    from .opdracht import lees_controlecel, toets_plan
+    from .opdracht import deelpunten, getoetste_regels, lees_controlecel, toets_plan
 
     behaald = maximum = 0.0
     for cel in nb.cells:
