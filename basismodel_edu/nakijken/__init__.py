@@ -15,6 +15,10 @@ DIR``) goes through five parts, each a module of its own:
 5. :mod:`.verslag` writes, after every sandbox is gone, the gradebook, feedback pages, class
    overview and ``resultaten.json`` with the evidence for an appeal.
 
+What no check can judge stays open: the master's rubric points are "nog te beoordelen" until
+the lecturer fills them in and :mod:`.rubriek` merges them (``basismodel-edu rubriek``);
+:mod:`.export` then writes the import file of Brightspace, Canvas or Moodle.
+
 One student's failure (a broken file, a crash, a timeout, a limit, an error in the grader on
 that submission) is recorded for that student; the rest of the class is graded and written.
 """
