@@ -109,11 +109,44 @@ def _rubriekpunten(nb: Any) -> float:
     return totaal
 
 
+class _Knoop(dict):
+    """A notebook's JSON with attribute access, as nbformat's NotebookNode gives it."""
+
+    def __getattr__(self, naam: str) -> Any:
+        try:
+            return self[naam]
+        except KeyError:
+            raise AttributeError(naam) from None
+
+
+def _lees_notebook(data: bytes) -> _Knoop:
+    """The saved notebook (format 4) as plain JSON, or ``ValueError``.
+
+    Not with nbformat: its schema libraries take about three seconds to import (measured here),
+    which made the hand-in cell the slowest cell of an exercise, in the student's kernel and in
+    the grader's sandbox, where a cell has a time limit.
+    """
+    nb = json.loads(data.decode("utf-8"), object_hook=_Knoop)
+    if not isinstance(nb, dict) or nb.get("nbformat") != 4 or not isinstance(nb.get("cells"), list):
+        raise ValueError("notebook")
+    for c in nb["cells"]:
+        if not isinstance(c, dict) or c.get("cell_type") not in ("code", "markdown", "raw"):
+            raise ValueError("cell")
+        bron = c.get("source", "")
+        if isinstance(bron, list) and all(isinstance(r, str) for r in bron):
+            c["source"] = "".join(bron)  # nbformat's own JSON may store a source line by line
+        elif not isinstance(bron, str):
+            raise ValueError("source")
+        if not isinstance(c.setdefault("metadata", _Knoop()), dict):
+            raise ValueError("metadata")
+    if not isinstance(nb.setdefault("metadata", _Knoop()), dict):
+        raise ValueError("metadata")
+    return nb
+
+
 def maak_inlevering(map_: str | os.PathLike[str] = ".", nu: dt.datetime | None = None) -> Bon:
     """Check the exercise in folder ``map_`` and write its hand-in zip; raise
     :class:`InleverFout` with what to do first when the notebook or the plan is not ready."""
-    import nbformat
-
     from .bestand import lees_plan
     from .model import PlanFout
 
@@ -125,8 +158,8 @@ def maak_inlevering(map_: str | os.PathLike[str] = ".", nu: dt.datetime | None =
         raise InleverFout(tekst("inleveren.geen_plan", pad=plan_pad.name))
     nb_data, plan_data = nb_pad.read_bytes(), plan_pad.read_bytes()
     try:
-        nb = nbformat.reads(nb_data.decode("utf-8"), as_version=4)
-    except Exception:  # any unreadable notebook gets the same advice
+        nb = _lees_notebook(nb_data)
+    except (ValueError, RecursionError):  # any unreadable notebook: the same advice
         raise InleverFout(tekst("inleveren.kapotte_notebook", pad=nb_pad.name)) from None
     try:
         lees_plan(json.loads(plan_data.decode("utf-8")), bron=plan_pad.name)

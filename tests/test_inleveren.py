@@ -205,3 +205,36 @@ def test_receipt_promises_partial_points_as_the_grader_counts_them(tmp_path):
     gegeven = sum(c.behaald for c in b.controles if not c.verborgen)
     assert bon.manifest["zichtbare_punten"] == gegeven
     assert 2 < gegeven < 4  # the other check's 2 points plus a share of this one's 2
+
+
+@pytest.mark.parametrize(
+    "inhoud",
+    [
+        b"{kapot",
+        b"\xff\xfe",
+        b'{"nbformat": 3, "cells": []}',
+        b'{"nbformat": 4, "cells": {}}',
+        b'{"nbformat": 4, "cells": [{"cell_type": "code", "source": 7}]}',
+        b'{"nbformat": 4, "cells": [{"cell_type": "iets"}]}',
+    ],
+)
+def test_a_notebook_that_cannot_be_read_gets_the_save_again_advice(tmp_path, inhoud):
+    map_ = _opdracht(tmp_path, _goed_plan())
+    (map_ / "opdracht.ipynb").write_bytes(inhoud)
+    with pytest.raises(InleverFout, match=r"op schijf niet leesbaar.*Ctrl\+S"):
+        maak_inlevering(map_)
+    assert not (map_ / "missie_fietsenmaker-inlevering.zip").exists()
+
+
+def test_hand_in_does_not_load_nbformat(tmp_path):
+    """nbformat's schema libraries take seconds to import; the hand-in cell must stay quick."""
+    import subprocess
+    import sys
+
+    map_ = _opdracht(tmp_path, _goed_plan())
+    code = (
+        "import sys\nfrom basismodel_edu.inleveren import maak_inlevering\n"
+        f"maak_inlevering({str(map_)!r})\nprint('nbformat' in sys.modules)"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert uit.stdout.strip() == "False"
