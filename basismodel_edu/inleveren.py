@@ -49,13 +49,16 @@ class Bon:
         if self.fout:
             return self.fout
         m = self.manifest or {}
-        return tekst(
+        zin = tekst(
             "inleveren.klaar",
             bestand=self.pad.name if self.pad else "",
             tijd=datum(dt.datetime.fromisoformat(m["gemaakt"]).astimezone()),
             punten=m["zichtbare_punten"],
             maximum=m["max_punten"],
         )
+        if m.get("rubriek_punten"):
+            zin += " " + tekst("inleveren.rubriek", punten=m["rubriek_punten"])
+        return zin
 
     def __repr__(self) -> str:
         return str(self)
@@ -72,27 +75,78 @@ class Bon:
 
 
 def _zichtbare_punten(nb: Any, plan: bytes) -> tuple[float, float]:
-    from .opdracht import lees_controlecel, toets_plan
+    from .opdracht import deelpunten, getoetste_regels, lees_controlecel, toets_plan
 
     behaald = maximum = 0.0
     for cel in nb.cells:
         if cel.cell_type != "code" or "controle" not in cel.metadata.get("tags", []):
             continue
         argumenten = lees_controlecel(cel.source) or {}
-        punten = float(cel.metadata.get("basismodel", {}).get("punten", 0))
+        meta = cel.metadata.get("basismodel", {})
+        punten = float(meta.get("punten", 0))
         argumenten.pop("plan", None)
         argumenten.pop("punten", None)
         maximum += punten
-        if toets_plan(plan, **argumenten).geslaagd:
+        toetsing = toets_plan(plan, **argumenten)
+        if toetsing.geslaagd:
             behaald += punten
+        elif meta.get("deelpunten") is True and "PLAN" not in toetsing.codes:
+            # The same count the grader makes, so the receipt promises what grade gives.
+            gefaald = set(toetsing.codes)
+            getoetst = len(getoetste_regels(argumenten, gefaald))
+            behaald += deelpunten(punten, getoetst - len(gefaald), getoetst)
     return behaald, maximum
+
+
+def _rubriekpunten(nb: Any) -> float:
+    """The points of the rubric the student version shows (what the lecturer judges)."""
+    totaal = 0.0
+    for cel in nb.cells:
+        if "rubriek" in cel.metadata.get("tags", []):
+            for c in cel.metadata.get("basismodel", {}).get("rubriek", []) or []:
+                if isinstance(c, dict) and isinstance(c.get("punten"), int | float):
+                    totaal += float(c["punten"])
+    return totaal
+
+
+class _Knoop(dict):
+    """A notebook's JSON with attribute access, as nbformat's NotebookNode gives it."""
+
+    def __getattr__(self, naam: str) -> Any:
+        try:
+            return self[naam]
+        except KeyError:
+            raise AttributeError(naam) from None
+
+
+def _lees_notebook(data: bytes) -> _Knoop:
+    """The saved notebook (format 4) as plain JSON, or ``ValueError``.
+
+    Not with nbformat: its schema libraries take about three seconds to import (measured here),
+    which made the hand-in cell the slowest cell of an exercise, in the student's kernel and in
+    the grader's sandbox, where a cell has a time limit.
+    """
+    nb = json.loads(data.decode("utf-8"), object_hook=_Knoop)
+    if not isinstance(nb, dict) or nb.get("nbformat") != 4 or not isinstance(nb.get("cells"), list):
+        raise ValueError("notebook")
+    for c in nb["cells"]:
+        if not isinstance(c, dict) or c.get("cell_type") not in ("code", "markdown", "raw"):
+            raise ValueError("cell")
+        bron = c.get("source", "")
+        if isinstance(bron, list) and all(isinstance(r, str) for r in bron):
+            c["source"] = "".join(bron)  # nbformat's own JSON may store a source line by line
+        elif not isinstance(bron, str):
+            raise ValueError("source")
+        if not isinstance(c.setdefault("metadata", _Knoop()), dict):
+            raise ValueError("metadata")
+    if not isinstance(nb.setdefault("metadata", _Knoop()), dict):
+        raise ValueError("metadata")
+    return nb
 
 
 def maak_inlevering(map_: str | os.PathLike[str] = ".", nu: dt.datetime | None = None) -> Bon:
     """Check the exercise in folder ``map_`` and write its hand-in zip; raise
     :class:`InleverFout` with what to do first when the notebook or the plan is not ready."""
-    import nbformat
-
     from .bestand import lees_plan
     from .model import PlanFout
 
@@ -104,8 +158,8 @@ def maak_inlevering(map_: str | os.PathLike[str] = ".", nu: dt.datetime | None =
         raise InleverFout(tekst("inleveren.geen_plan", pad=plan_pad.name))
     nb_data, plan_data = nb_pad.read_bytes(), plan_pad.read_bytes()
     try:
-        nb = nbformat.reads(nb_data.decode("utf-8"), as_version=4)
-    except Exception:  # any unreadable notebook gets the same advice
+        nb = _lees_notebook(nb_data)
+    except (ValueError, RecursionError):  # any unreadable notebook: the same advice
         raise InleverFout(tekst("inleveren.kapotte_notebook", pad=nb_pad.name)) from None
     try:
         lees_plan(json.loads(plan_data.decode("utf-8")), bron=plan_pad.name)
@@ -129,6 +183,7 @@ def maak_inlevering(map_: str | os.PathLike[str] = ".", nu: dt.datetime | None =
         },
         "zichtbare_punten": behaald,
         "max_punten": maximum,
+        "rubriek_punten": _rubriekpunten(nb),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:

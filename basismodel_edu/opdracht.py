@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import ast
 import json
+import math
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +48,8 @@ __all__ = [
     "beantwoord",
     "begin_opdracht",
     "controleer_opdracht",
+    "deelpunten",
+    "getoetste_regels",
     "lees_controlecel",
     "toets_plan",
 ]
@@ -235,6 +239,48 @@ def toets_plan(
         codes.append(f"EIS:{eis}")
         details.append({**delen, "les": les, "waar": waar})
     return Toetsing(naam, punten, problemen, codes, uitslag, details)
+
+
+# --- partial credit: the grader and the hand-in receipt count the same way -------------
+
+
+def getoetste_regels(argumenten: dict, gefaald: set[str]) -> set[str]:
+    """The rules a check's arguments make count: every selected rule that can fail it (an
+    error; a warning when ``streng`` and not heuristic; a rule named in ``tel_mee``), one
+    ``AANTAL:<deel>`` per ``minimaal`` entry, and whatever failed."""
+    from .controle import kies_regels
+
+    tel_mee = set(argumenten.get("tel_mee") or ())
+    streng = bool(argumenten.get("streng"))
+    uit = set(gefaald)
+    for r in kies_regels(argumenten.get("selectie")):
+        ernsten = {r.ernst, r.lerend_ernst}
+        if (
+            "fout" in ernsten
+            or (r.code in tel_mee and ernsten - {"hint", None})
+            or (streng and not r.heuristiek and "waarschuwing" in ernsten)
+        ):
+            uit.add(r.code)
+    uit |= {f"AANTAL:{deel}" for deel in (argumenten.get("minimaal") or {})}
+    return uit
+
+
+def deelpunten(punten: float, gehaald: int, getoetst: int) -> float:
+    """``punten x gehaald / getoetst``, rounded *down* to a tenth of a point, so a part never
+    gives more than its share and only every rule passing gives the check's full points.
+
+    >>> deelpunten(3, 2, 3), deelpunten(2, 1, 3), deelpunten(2, 3, 3), deelpunten(2, 0, 0)
+    (2.0, 0.6, 2.0, 0.0)
+    """
+    if getoetst <= 0 or gehaald <= 0:
+        return 0.0
+    # Exact fractions: 3 x 2/3 is 2.0, not 1.9999 rounded down to 1.9.
+    return (
+        math.floor(
+            Fraction(punten).limit_denominator(1000) * min(gehaald, getoetst) * 10 / getoetst
+        )
+        / 10
+    )
 
 
 class Controlepaneel:

@@ -17,7 +17,15 @@ tag             meaning
 ``verborgen``   (with ``controle``) a hidden check: left out of the student version; the grader
                 puts it back.
 ``formulier``   the cell that shows the exercise's form (kept as it is).
+``rubriek``     a markdown cell with what the lecturer judges by hand: the criteria stand in
+                ``metadata.basismodel.rubriek`` (see :class:`Criterium`). The student version
+                shows the cell's own text followed by the rubric, rendered from
+                ``sjablonen/rubriek.md.j2``; ``grade`` leaves these points open until the
+                lecturer merges a filled-in rubric (``basismodel-edu rubriek``).
 ==============  ==================================================================================
+
+A check with ``metadata.basismodel.deelpunten: true`` gives points per rule that passes instead
+of all or nothing (see :func:`basismodel_edu.nakijken.score.deelpunten`).
 
 The release tags every check cell of the student version ``raises-exception``, so JupyterLab's
 Run All does not stop at the first check that fails; a master must not carry that tag.
@@ -29,13 +37,24 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .berichten import tekst
 
-__all__ = ["Master", "MasterFout", "controlecellen", "geef_uit", "lees_master", "studentversie"]
+__all__ = [
+    "Criterium",
+    "Master",
+    "MasterFout",
+    "Niveau",
+    "controlecellen",
+    "geef_uit",
+    "lees_master",
+    "rubriektekst",
+    "studentversie",
+]
 
 BEGIN = "# BEGIN OPLOSSING"
 EINDE = "# EINDE OPLOSSING"
@@ -55,15 +74,48 @@ class Controle:
     punten: float
     verborgen: bool
     argumenten: dict[str, Any] = field(default_factory=dict)
+    #: Points per rule that passes (``metadata.basismodel.deelpunten``) instead of all or nothing.
+    deelpunten: bool = False
+
+
+@dataclass(frozen=True)
+class Niveau:
+    """One level of a rubric criterion: the points it gives and what the lecturer sees then."""
+
+    punten: float
+    omschrijving: str
+
+
+@dataclass(frozen=True)
+class Criterium:
+    """One criterion the lecturer judges by hand.
+
+    In the master's rubric cell (``metadata.basismodel.rubriek``, a list of these)::
+
+        {"id": "missie-past", "criterium": "Past de missie bij het bedrijf?", "punten": 3,
+         "niveaus": [{"punten": 3, "omschrijving": "..."}, {"punten": 0, "omschrijving": "..."}]}
+
+    ``id`` is what the fill-in file and the gradebook use (letters, digits, ``-`` and ``_``,
+    unique in the master); ``niveaus`` describe the levels (distinct points from 0 to
+    ``punten``, the highest exactly ``punten``). The lecturer may give any number of points
+    from 0 to ``punten``, also between two levels.
+    """
+
+    id: str
+    criterium: str
+    punten: float
+    niveaus: tuple[Niveau, ...]
+    cel: str = ""  # the rubric cell's id, for messages
 
 
 @dataclass
 class Master:
-    """A master notebook read and validated, with its checks in order."""
+    """A master notebook read and validated, with its checks and its rubric in order."""
 
     pad: Path
     nb: Any
     controles: list[Controle]
+    rubriek: list[Criterium] = field(default_factory=list)
 
     @property
     def naam(self) -> str:
@@ -75,6 +127,12 @@ class Master:
 
     @property
     def maximum(self) -> float:
+        """All points: the checks' and the rubric's."""
+        return self.maximum_controles + sum(c.punten for c in self.rubriek)
+
+    @property
+    def maximum_controles(self) -> float:
+        """The points the grader gives by itself (visible and hidden checks)."""
         return sum(c.punten for c in self.controles)
 
 
@@ -139,15 +197,119 @@ def lees_master(pad: str | os.PathLike[str]) -> Master:
                     reden=tekst("uitgave.controle_mag_falen", id=cel.id),
                 )
             )
+        deel = meta.get("deelpunten", False)
+        if not isinstance(deel, bool):
+            raise MasterFout(
+                tekst(
+                    "uitgave.geen_master",
+                    pad=str(pad),
+                    reden=tekst("uitgave.deelpunten_janee", id=cel.id),
+                )
+            )
         naam = meta.get("controle") or argumenten.get("naam") or cel.id
         controles.append(
-            Controle(cel.id, naam, float(punten), "verborgen" in _tags(cel), argumenten)
+            Controle(cel.id, naam, float(punten), "verborgen" in _tags(cel), argumenten, deel)
         )
     if not controles:
         raise MasterFout(
             tekst("uitgave.geen_master", pad=str(pad), reden=tekst("uitgave.geen_controles"))
         )
-    return Master(pad, nb, controles)
+    rubriek: list[Criterium] = []
+    for cel in nb.cells:
+        if "rubriek" in _tags(cel):
+            try:
+                rubriek += _lees_rubriek(cel, {c.id for c in rubriek})
+            except _RubriekFout as e:
+                raise MasterFout(tekst("uitgave.geen_master", pad=str(pad), reden=str(e))) from None
+    return Master(pad, nb, controles, rubriek)
+
+
+class _RubriekFout(ValueError):
+    pass
+
+
+_RUBRIEK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,59}")
+_VELDEN = {"id", "criterium", "punten", "niveaus"}
+
+
+def _getal(x: Any) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool) and x == x  # not NaN
+
+
+def _lees_rubriek(cel: Any, gezien: set[str]) -> list[Criterium]:
+    """The criteria of one rubric cell, or :class:`_RubriekFout` naming the cell and the field."""
+
+    def fout(sleutel: str, **w: Any) -> _RubriekFout:
+        return _RubriekFout(tekst(f"uitgave.rubriek.{sleutel}", cel=cel.id, **w))
+
+    if cel.cell_type != "markdown":
+        raise fout("geen_markdown")
+    lijst = cel.get("metadata", {}).get("basismodel", {}).get("rubriek")
+    if not isinstance(lijst, list) or not lijst:
+        raise fout("geen_lijst")
+    uit = []
+    for nr, c in enumerate(lijst, start=1):
+        if not isinstance(c, dict):
+            raise fout("geen_object", nr=nr)
+        onbekend = sorted(set(c) - _VELDEN)
+        if onbekend:
+            raise fout("onbekend_veld", nr=nr, veld=onbekend[0], velden=", ".join(sorted(_VELDEN)))
+        id_ = c.get("id")
+        if not isinstance(id_, str) or not _RUBRIEK_ID.fullmatch(id_):
+            raise fout("id", nr=nr)
+        if id_ in gezien:
+            raise fout("dubbel", id=id_)
+        gezien.add(id_)
+        naam = c.get("criterium")
+        if not isinstance(naam, str) or not naam.strip():
+            raise fout("criterium", id=id_)
+        punten = c.get("punten")
+        if not _getal(punten) or punten <= 0:
+            raise fout("punten", id=id_)
+        niveaus = c.get("niveaus")
+        if not isinstance(niveaus, list) or not niveaus:
+            raise fout("niveaus", id=id_)
+        gelezen: list[Niveau] = []
+        for n in niveaus:
+            if (
+                not isinstance(n, dict)
+                or set(n) != {"punten", "omschrijving"}
+                or not _getal(n["punten"])
+                or not 0 <= n["punten"] <= punten
+                or not isinstance(n["omschrijving"], str)
+                or not n["omschrijving"].strip()
+            ):
+                raise fout("niveau", id=id_, maximum=punten)
+            gelezen.append(Niveau(float(n["punten"]), n["omschrijving"].strip()))
+        waarden = [n.punten for n in gelezen]
+        if len(set(waarden)) != len(waarden) or max(waarden) != punten:
+            raise fout("niveaus_bereik", id=id_, maximum=punten)
+        gelezen.sort(key=lambda n: -n.punten)
+        uit.append(Criterium(id_, naam.strip(), float(punten), tuple(gelezen), cel.id))
+    return uit
+
+
+def rubriektekst(criteria: list[Criterium], inleiding: str = "") -> str:
+    """The rubric as the student reads it (Markdown): the cell's own text, then per criterion
+    its points and levels."""
+    import jinja2
+
+    omgeving = jinja2.Environment(
+        loader=jinja2.PackageLoader("basismodel_edu", "sjablonen"),
+        autoescape=False,  # Markdown, not HTML; table cells are escaped by the filter below
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        undefined=jinja2.StrictUndefined,
+    )
+    omgeving.filters["cel"] = lambda x: " ".join(str(x).split()).replace("|", "\\|")
+    from .berichten import getal
+
+    return (
+        omgeving.get_template("rubriek.md.j2")
+        .render(inleiding=inleiding.strip(), criteria=criteria, t=tekst, getal=getal)
+        .strip()
+    )
 
 
 def _zonder_oplossing(bron: str, cel_id: str, pad: Path) -> str:
@@ -191,10 +353,17 @@ def studentversie(master: Master) -> Any:
     """The student version of ``master`` as a notebook object (nothing is written)."""
     nb = copy.deepcopy(master.nb)
     cellen = []
+    rubriek_per_cel: dict[str, list[Criterium]] = {}
+    for c in master.rubriek:
+        rubriek_per_cel.setdefault(c.cel, []).append(c)
     for cel in nb.cells:
         tags = _tags(cel)
         if "verborgen" in tags:
             continue
+        if "rubriek" in tags:
+            cel.source = rubriektekst(rubriek_per_cel[cel.id], cel.source)
+            cel.metadata["editable"] = False
+            cel.metadata["deletable"] = False
         if "oplossing" in tags:
             if cel.cell_type == "code":
                 cel.source = _zonder_oplossing(cel.source, cel.id, master.pad)

@@ -54,6 +54,7 @@ def test_hand_in_writes_one_zip_with_exactly_three_files(tmp_path):
         "bestanden",
         "zichtbare_punten",
         "max_punten",
+        "rubriek_punten",
     }  # and so no student name
     assert manifest["opdracht"] == "missie_fietsenmaker"
     assert manifest["gemaakt"] == "2027-03-04T09:30:00+00:00"
@@ -61,6 +62,8 @@ def test_hand_in_writes_one_zip_with_exactly_three_files(tmp_path):
     assert sorted(p.name for p in map_.iterdir() if p.name.startswith(".")) == []  # no temp file
     assert "missie_fietsenmaker-inlevering.zip" in str(bon) and "maart 2027" in str(bon)
     assert "4 van 4 punten" in str(bon) and "bm-bon" in bon._repr_html_()
+    # the rubric's points are named apart: the checks' points are not the whole grade
+    assert manifest["rubriek_punten"] == 5 and "5 punten zelf met de rubriek" in str(bon)
 
 
 def test_points_promised_are_what_the_visible_checks_give_now(tmp_path):
@@ -166,3 +169,72 @@ def test_grade_accepts_the_hand_in_files_of_a_download_and_names_students_by_the
         b.student: sum(c.behaald for c in b.controles if not c.verborgen) for b in res.beoordelingen
     }
     assert zichtbaar == bonnen and bonnen["Jan Jansen"] > 0 == bonnen["Fatma Yilmaz"]
+
+
+def test_receipt_promises_partial_points_as_the_grader_counts_them(tmp_path):
+    map_ = _opdracht(tmp_path, _goed_plan())
+    nb = nbformat.read(map_ / "opdracht.ipynb", as_version=4)
+    cel = next(c for c in nb.cells if c.id == "controle-social-media")
+    cel.metadata["basismodel"]["deelpunten"] = True
+    nbformat.write(nb, map_ / "opdracht.ipynb")
+    plan = _goed_plan()
+    plan["missie"]["kanalen"] = []  # one rule of that check fails
+    (map_ / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+    bon = maak_inlevering(map_)
+    # what grade gives for the visible checks of the same master and plan
+    from basismodel_edu.nakijken.score import score
+    from basismodel_edu.nakijken.uitvoeren import GEHAALD, NIET_GEHAALD, Uitvoering
+    from basismodel_edu.nakijken.zandbak import Grenzen
+    from basismodel_edu.uitgave import lees_master
+
+    mnb = nbformat.read(MISSIE / "master.ipynb", as_version=4)
+    next(c for c in mnb.cells if c.id == cel.id).metadata["basismodel"]["deelpunten"] = True
+    nbformat.write(mnb, tmp_path / "master.ipynb")
+    u = Uitvoering(
+        cellen={"controle-kernvraag": GEHAALD, cel.id: NIET_GEHAALD},
+        foutnamen={cel.id: "ControleNietGehaald"},
+    )
+    b = score(
+        lees_master(tmp_path / "master.ipynb"),
+        "s",
+        (map_ / "plan.json").read_bytes(),
+        [],
+        u,
+        Grenzen(),
+    )
+    gegeven = sum(c.behaald for c in b.controles if not c.verborgen)
+    assert bon.manifest["zichtbare_punten"] == gegeven
+    assert 2 < gegeven < 4  # the other check's 2 points plus a share of this one's 2
+
+
+@pytest.mark.parametrize(
+    "inhoud",
+    [
+        b"{kapot",
+        b"\xff\xfe",
+        b'{"nbformat": 3, "cells": []}',
+        b'{"nbformat": 4, "cells": {}}',
+        b'{"nbformat": 4, "cells": [{"cell_type": "code", "source": 7}]}',
+        b'{"nbformat": 4, "cells": [{"cell_type": "iets"}]}',
+    ],
+)
+def test_a_notebook_that_cannot_be_read_gets_the_save_again_advice(tmp_path, inhoud):
+    map_ = _opdracht(tmp_path, _goed_plan())
+    (map_ / "opdracht.ipynb").write_bytes(inhoud)
+    with pytest.raises(InleverFout, match=r"op schijf niet leesbaar.*Ctrl\+S"):
+        maak_inlevering(map_)
+    assert not (map_ / "missie_fietsenmaker-inlevering.zip").exists()
+
+
+def test_hand_in_does_not_load_nbformat(tmp_path):
+    """nbformat's schema libraries take seconds to import; the hand-in cell must stay quick."""
+    import subprocess
+    import sys
+
+    map_ = _opdracht(tmp_path, _goed_plan())
+    code = (
+        "import sys\nfrom basismodel_edu.inleveren import maak_inlevering\n"
+        f"maak_inlevering({str(map_)!r})\nprint('nbformat' in sys.modules)"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert uit.stdout.strip() == "False"

@@ -106,7 +106,13 @@ def test_master_earns_every_point_and_student_version_none(opdracht, tmp_path):
         opdracht / "master.ipynb", _klas(tmp_path, opdracht), tmp_path / "uit", werkers=1
     )
     master, student = res["master"], res["student"]
-    assert master.totaal == res.maximum > 0, master
+    m = lees_master(opdracht / "master.ipynb")
+    # The checks give every automatic point; the rubric's points stay open for the lecturer.
+    assert master.totaal == m.maximum_controles > 0, master
+    assert res.maximum == m.maximum > m.maximum_controles
+    assert (
+        master.open and master.eindtotaal is None and all(r.behaald is None for r in master.rubriek)
+    )
     assert master.opmerkingen == []
     assert all(c.nakijker for c in master.controles)
     assert all(c.in_notebook == ("-" if c.verborgen else "gehaald") for c in master.controles)

@@ -15,6 +15,10 @@ DIR``) goes through five parts, each a module of its own:
 5. :mod:`.verslag` writes, after every sandbox is gone, the gradebook, feedback pages, class
    overview and ``resultaten.json`` with the evidence for an appeal.
 
+What no check can judge stays open: the master's rubric points are "nog te beoordelen" until
+the lecturer fills them in and :mod:`.rubriek` merges them (``basismodel-edu rubriek``);
+:mod:`.export` then writes the import file of Brightspace, Canvas or Moodle.
+
 One student's failure (a broken file, a crash, a timeout, a limit, an error in the grader on
 that submission) is recorded for that student; the rest of the class is graded and written.
 """
@@ -76,8 +80,9 @@ class Nakijkresultaat:
     def __repr__(self) -> str:
         regels = [f"{self.opdracht}: {len(self.beoordelingen)} → {self.uit}"]
         for b in self.beoordelingen:
+            punten = getal(b.totaal) + (f" + {tekst('nakijken.rubriek.open')}" if b.open else "")
             regels.append(
-                f"  {b.student}: {getal(b.totaal)}/{getal(self.maximum)} "
+                f"  {b.student}: {punten}/{getal(self.maximum)} "
                 f"{tekst(f'nakijken.status.{b.status}')} {b.reden}".rstrip()
             )
         return "\n".join(regels)
@@ -240,6 +245,7 @@ def _beoordeel_alle(
     for i, inz in enumerate(lijst):
         b = klaar[i]
         b.bestand = uitvoernaam(inz.student)
+        b.te_laat = inz.te_laat
         b.bewijs["inzending_sha256"] = inz.sha256
         res.append(b)
     res.sort(key=lambda b: (b.student.lower(), b.student))

@@ -68,7 +68,12 @@ def _opzet_export(p: argparse.ArgumentParser) -> None:
     from ..cli import _taal
 
     p.add_argument("uitmap", help=tekst("cli.help.export_uitmap"))
-    p.add_argument("--lms", choices=["brightspace"], default="brightspace")
+    p.add_argument(
+        "--lms",
+        choices=["brightspace", "canvas", "moodle"],
+        default="brightspace",
+        help=tekst("cli.help.export_lms"),
+    )
     p.add_argument("--klaslijst", required=True, help=tekst("cli.help.export_klaslijst"))
     p.add_argument("--item", required=True, help=tekst("cli.help.export_item"))
     p.add_argument("--out", required=True, help=tekst("cli.help.export_uit"))
@@ -76,11 +81,38 @@ def _opzet_export(p: argparse.ArgumentParser) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .export import ExportFout, naar_brightspace
+    from .export import ExportFout, exporteer
 
     try:
-        verslag = naar_brightspace(args.uitmap, args.klaslijst, args.item, args.out)
+        verslag = exporteer(args.uitmap, args.klaslijst, args.item, args.out, args.lms)
     except ExportFout as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    for regel in verslag.regels():
+        print(regel)
+    return 0
+
+
+def _opzet_rubriek(p: argparse.ArgumentParser) -> None:
+    from ..cli import _taal
+
+    p.add_argument("uitmap", help=tekst("cli.help.rubriek_uitmap"))
+    p.add_argument("--invullen", default=None, help=tekst("cli.help.rubriek_invullen"))
+    p.add_argument("--out", default=None, help=tekst("cli.help.rubriek_uit"))
+    _taal(p)
+
+
+def _rubriek(args: argparse.Namespace) -> int:
+    from .rubriek import RubriekFout, invulbestand, voeg_samen
+
+    try:
+        if args.invullen is None:
+            pad = invulbestand(args.uitmap, args.out)
+            rijen = max(0, len(pad.read_text("utf-8-sig").splitlines()) - 1)
+            print(tekst("nakijken.rubriek.invulbestand", pad=pad, aantal=rijen, map=args.uitmap))
+            return 0
+        verslag = voeg_samen(args.uitmap, args.invullen)
+    except RubriekFout as e:
         print(str(e), file=sys.stderr)
         return 2
     for regel in verslag.regels():
@@ -93,6 +125,7 @@ def _registreer() -> None:
 
     commando("grade", _opzet)(_grade)
     commando("export-grades", _opzet_export)(_export)
+    commando("rubriek", _opzet_rubriek)(_rubriek)
 
 
 _registreer()

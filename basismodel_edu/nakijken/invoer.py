@@ -29,6 +29,7 @@ __all__ = [
     "Grens",
     "Inzending",
     "Zipmelding",
+    "herkomst",
     "lees_inzendingen",
     "lees_plan",
     "uitvoernaam",
@@ -60,6 +61,7 @@ class Inzending:
     reden: str = ""
     opmerkingen: list[str] = field(default_factory=list)
     sha256: str = ""
+    te_laat: bool = False  # the download's name marks it late (Canvas: ``_LATE_``)
 
 
 @dataclass
@@ -311,29 +313,47 @@ def pak_uit(
 _INLEVERING = re.compile(r"-inlevering(?:\s*\(\d+\))?\.zip$", re.IGNORECASE)
 
 
-def _identiteit(naam: str) -> str:
-    """The student's name as the learning environment's download gives it.
+def herkomst(naam: str) -> tuple[str, bool]:
+    """The student's name as the learning environment's download gives it, and whether the
+    download marks the hand-in late.
 
     Brightspace: ``123-456 - Jan Jansen - 3 dec. 2026 1415 - x-inlevering.zip``; Canvas:
-    ``jansenjan_12345_67890_x-inlevering.zip``; Moodle: a folder ``Jan Jansen_12345_assignsubmission_file``.
+    ``jansenjan_12345_67890_x-inlevering.zip``, after the due date
+    ``jansenjan_LATE_12345_67890_x-inlevering.zip`` (the same student: Canvas puts ``LATE``
+    between the name and the user ID); Moodle: a folder ``Jan Jansen_12345_assignsubmission_file``.
 
-    >>> _identiteit("123-456 - Jan Jansen - 3 dec. 2026 1415 - missie-inlevering.zip")
-    'Jan Jansen'
-    >>> _identiteit("jansenjan_12345_67890_missie-inlevering.zip")
-    'jansenjan_12345'
-    >>> _identiteit("Jan Jansen_12345_assignsubmission_file")
-    'Jan Jansen_12345'
+    >>> herkomst("123-456 - Jan Jansen - 3 dec. 2026 1415 - missie-inlevering.zip")
+    ('Jan Jansen', False)
+    >>> herkomst("jansenjan_12345_67890_missie-inlevering.zip")
+    ('jansenjan_12345', False)
+    >>> herkomst("jansenjan_LATE_12345_67890_missie-inlevering.zip")
+    ('jansenjan_12345', True)
+    >>> herkomst("Jan Jansen_12345_assignsubmission_file")
+    ('Jan Jansen_12345', False)
     """
     delen = naam.split(" - ")
     if len(delen) >= 3 and re.fullmatch(r"\d+-\d+", delen[0].strip()):
-        return delen[1].strip()
+        return delen[1].strip(), False
     m = re.match(r"^(.+?_\d+)_assignsubmission_", naam)
     if m:
-        return m.group(1)
-    m = re.match(r"^([^_]+_\d+)_\d+_", naam)
-    if m and _INLEVERING.search(naam):
-        return m.group(1)
-    return _INLEVERING.sub("", naam)
+        return m.group(1), False
+    if _INLEVERING.search(naam):
+        m = re.match(r"^([^_]+)_LATE_(\d+)_\d+_", naam)
+        if m:
+            return f"{m.group(1)}_{m.group(2)}", True
+        m = re.match(r"^([^_]+_\d+)_\d+_", naam)
+        if m:
+            return m.group(1), False
+    return _INLEVERING.sub("", naam), False
+
+
+def _identiteit(naam: str) -> str:
+    """The student's name in a download's folder or file name (see :func:`herkomst`).
+
+    >>> _identiteit("jansenjan_LATE_12345_67890_missie-inlevering.zip")
+    'jansenjan_12345'
+    """
+    return herkomst(naam)[0]
 
 
 def _kinderen(map_: Path) -> list[Path]:
@@ -364,7 +384,8 @@ def lees_inzendingen(
         return lees_inzendingen(mappen[0], werk, notebook, plan, grens)
     uit: list[Inzending] = []
     for i, p in enumerate(kinderen):
-        student = _identiteit(p.name)
+        student, te_laat = herkomst(p.name)
+        voor = len(uit)
         if p.is_symlink():
             uit.append(Inzending(student, reden=tekst("nakijken.bestand.link", naam=p.name)))
         elif p.is_dir():
@@ -379,6 +400,8 @@ def lees_inzendingen(
         elif p.suffix.lower() == ".zip" and p.is_file():
             uit.append(_lees_zip(student, p, werk / f"z{i}", notebook, plan, grens, meldingen))
         # Loose other files beside the students' folders are not submissions.
+        if len(uit) > voor:
+            uit[-1].te_laat = te_laat
     # Two download names that give the same identity: grade both, under distinct names.
     gezien: dict[str, int] = {}
     for inz in uit:

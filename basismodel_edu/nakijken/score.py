@@ -4,6 +4,14 @@ checks are re-checked only by the grader, and count when the notebook ran to its
 
 So a notebook can only lose points by what it does (loop, crash, bypass a check), never gain
 them: nothing the kernel reports about itself can raise a grade.
+
+Partial credit: a check the master marks ``deelpunten`` gives ``punten x (rules passed / rules
+checked)``, counted by the grader's own re-check (:func:`deelpunten`), never by the kernel. The
+kernel's outcome can only take those points away (a cell that never ran, or ended in another
+error than the check's own, gives 0), as for every check.
+
+Rubric criteria (:class:`Rubriekpunt`) start open: no number at all, never 0, until the
+lecturer merges a filled-in rubric (:mod:`.rubriek`).
 """
 
 from __future__ import annotations
@@ -11,10 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..berichten import tekst
+from ..opdracht import deelpunten, getoetste_regels
 from ..uitgave import Master
-from .uitvoeren import GEHAALD, NIET_GEDRAAID, Uitvoering
+from .uitvoeren import GEHAALD, NIET_GEDRAAID, NIET_GEHAALD, Uitvoering
 
-__all__ = ["Beoordeling", "Controle", "score"]
+__all__ = ["Beoordeling", "Controle", "Rubriekpunt", "deelpunten", "getoetste_regels", "score"]
 
 
 @dataclass
@@ -28,6 +37,21 @@ class Controle:
     in_notebook: str  # gehaald / niet gehaald / niet gedraaid / "-" for a hidden check
     nakijker: bool  # the grader's own re-check passed
     problemen: list[str] = field(default_factory=list)
+    deelpunten: bool = False
+    regels_gehaald: int | None = None  # with deelpunten: rules passed, by the grader's count
+    regels_getoetst: int | None = None  # with deelpunten: rules checked
+
+
+@dataclass
+class Rubriekpunt:
+    """One rubric criterion for one student: open (``behaald is None``) until the lecturer's
+    filled-in rubric is merged."""
+
+    id: str
+    criterium: str
+    punten: float
+    behaald: float | None = None
+    toelichting: str = ""
 
 
 @dataclass
@@ -47,10 +71,28 @@ class Beoordeling:
     bevindingen: list[dict[str, str]] = field(default_factory=list)
     bestand: str = ""  # the name of this student's feedback page, unique in the class
     bewijs: dict = field(default_factory=dict)
+    rubriek: list[Rubriekpunt] = field(default_factory=list)
+    te_laat: bool = False  # the learning environment's download marked the hand-in late
+
+    @property
+    def automatisch(self) -> float:
+        """The points of the checks (visible and hidden)."""
+        return sum(c.behaald for c in self.controles)
 
     @property
     def totaal(self) -> float:
-        return sum(c.behaald for c in self.controles)
+        """The points known so far: the checks' and the rubric points already filled in."""
+        return self.automatisch + sum(r.behaald for r in self.rubriek if r.behaald is not None)
+
+    @property
+    def open(self) -> list[Rubriekpunt]:
+        """The rubric criteria the lecturer has not filled in yet."""
+        return [r for r in self.rubriek if r.behaald is None]
+
+    @property
+    def eindtotaal(self) -> float | None:
+        """The grade's points when nothing is open any more, else ``None`` (never a lower number)."""
+        return None if self.open or self.status != "beoordeeld" else self.totaal
 
 
 def score(
@@ -95,12 +137,27 @@ def score(
             plan, args.pop("selectie", None), naam=c.naam, punten=c.punten, **args
         )
         codes.update(toetsing.codes)
+        # What the grader's own re-check is worth; the kernel's outcome below can only lower it.
+        gehaald = getoetst = None
+        if c.deelpunten and "PLAN" not in toetsing.codes:
+            gefaald = set(toetsing.codes)
+            alle = getoetste_regels(args | {"selectie": c.argumenten.get("selectie")}, gefaald)
+            getoetst, gehaald = len(alle), len(alle) - len(gefaald)
+            waard = deelpunten(c.punten, gehaald, getoetst)
+        else:
+            waard = c.punten if toetsing.geslaagd else 0.0
         if c.verborgen:
             in_nb = "-"
-            behaald = c.punten if (voltooid and toetsing.geslaagd) else 0.0
+            behaald = waard if voltooid else 0.0
         else:
             in_nb = u.cellen.get(c.id, NIET_GEDRAAID)
-            behaald = c.punten if (in_nb == GEHAALD and toetsing.geslaagd) else 0.0
+            # A partial check's cell fails by design when a rule fails: it then counts only when
+            # the grader saw a rule fail too and the cell ended in the check's own exception.
+            eigen_fout = u.foutnamen.get(c.id) == "ControleNietGehaald"
+            gedraaid = in_nb == GEHAALD or (
+                c.deelpunten and not toetsing.geslaagd and in_nb == NIET_GEHAALD and eigen_fout
+            )
+            behaald = waard if gedraaid else 0.0
             if in_nb == GEHAALD and not toetsing.geslaagd:
                 b.opmerkingen.append(tekst("nakijken.opmerking.tegenspraak", naam=c.naam))
             if not verklaard and in_nb != GEHAALD and toetsing.geslaagd:
@@ -111,9 +168,19 @@ def score(
                 )
         b.controles.append(
             Controle(
-                c.naam, c.punten, behaald, c.verborgen, in_nb, toetsing.geslaagd, toetsing.problemen
+                c.naam,
+                c.punten,
+                behaald,
+                c.verborgen,
+                in_nb,
+                toetsing.geslaagd,
+                toetsing.problemen,
+                c.deelpunten,
+                gehaald,
+                getoetst,
             )
         )
+    b.rubriek = [Rubriekpunt(r.id, r.criterium, r.punten) for r in master.rubriek]
     b.regels = sorted(codes)
     plan_obj, _ = _laad(plan)
     if plan_obj is not None:
