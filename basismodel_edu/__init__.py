@@ -79,9 +79,13 @@ _WAAR = {
     "kosten": "lesstof",
     "voorbeeldexport": "lesstof",
     "beginplan": "lesstof",
+    "probeer": "lesstof",
+    "eerste_regels": "lesstof",
+    "laatste_metingen": "lesstof",
     # examples
     "voorbeeldplan": "voorbeelden",
     "bewaar_voorbeeld": "voorbeelden",
+    "voorbeeld_met_fout": "voorbeelden",
     # forms and diagrams (load ipywidgets / matplotlib on first use)
     "MissieFormulier": "formulieren",
     "VisieFormulier": "formulieren",
