@@ -69,6 +69,7 @@ _WAAR = {
     "meet": "meetronde",
     "herzie_doel": "revisies",
     "herzie": "revisies",
+    "voeg_toe": "revisies",
     "verschil": "revisies",
     "Verschil": "revisies",
     # lessons: self-check questions and lesson helpers (ipywidgets / pandas load on first use)

@@ -4,7 +4,7 @@
   its source address (the lessons never show a figure without its source);
 - :func:`teken_platforms` — the same figures as a line chart, with the source named under it;
 - :func:`kosten` — what the means of a plan cost per month and per year, in hours and euros
-  (the author's first post in the series: social media accounts take hours to run);
+  (an account is free, but running it takes hours);
 - :func:`voorbeeldexport` — a copy of one of the package's (synthetic) analytics exports in the
   lessons' working folder, to import as a student would import a file of their own.
 

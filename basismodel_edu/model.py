@@ -359,8 +359,9 @@ class Revisie(_Deel):
             "toon.revisie",
             datum=self.datum,
             pad=self.pad,
-            oud=self.oud,
-            nieuw=self.nieuw,
+            # An added part had no old value: say so in words, not Python's None.
+            oud=tekst("meten.verschil.leeg") if self.oud is None else self.oud,
+            nieuw=tekst("meten.verschil.leeg") if self.nieuw is None else self.nieuw,
             reden=self.reden or "?",
         )
 

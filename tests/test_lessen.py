@@ -140,6 +140,36 @@ def test_notebook_komt_overeen_met_zijn_bron(naam):
     ], f"{naam} differs from lessen/{naam[:-6]}.md: run python lessen/bouw.py {naam[:2]}"
 
 
+def begrippenfouten(nb) -> list[str]:
+    """A lesson must link the glossary, so that every term has one meaning across the course."""
+    tekst = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return [] if "](begrippen.ipynb)" in tekst else ["geen link naar de begrippenlijst"]
+
+
+@pytest.mark.parametrize("naam", REEKS)
+def test_elke_les_linkt_de_begrippenlijst(naam):
+    assert begrippenfouten(nbformat.read(NOTEBOOKS / naam, as_version=4)) == []
+
+
+def test_een_les_zonder_begrippenlijst_valt_op():
+    assert begrippenfouten(_les(("md", "# Les\n\nZie [les 01](01_missie.ipynb)."))) == [
+        "geen link naar de begrippenlijst"
+    ]
+
+
+def test_de_begrippenlijst_komt_overeen_met_haar_bron_en_noemt_de_kernwoorden():
+    gebouwd = _bouw().notebook(LESSEN / "begrippen.md")
+    opgeslagen = nbformat.read(NOTEBOOKS / "begrippen.ipynb", as_version=4)
+    assert [(c.cell_type, c.source) for c in opgeslagen.cells] == [
+        (c.cell_type, c.source) for c in gebouwd.cells
+    ], "run python lessen/bouw.py begrippen"
+    tekst = "\n".join(c.source for c in opgeslagen.cells)
+    for woord in ("**Missie**", "**SMART**", "**output**", "AMEC", "**Terugredeneren**", "ze"):
+        assert woord in tekst, woord
+    for link in _LINK.findall(tekst):
+        assert (NOTEBOOKS / link).exists(), link
+
+
 # --- ... and fail on bad ones ----------------------------------------------------------------------
 
 
