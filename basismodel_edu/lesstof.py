@@ -168,7 +168,8 @@ def teken_platforms(*platforms: str):
     assen.set_ylabel(tekst("lesstof.as.gebruikers"))
     assen.set_ylim(bottom=0)
     assen.grid(alpha=0.3)
-    assen.legend(loc="upper left", fontsize="small")
+    # Beside the axes: inside, it covered the first years of the lines it explains.
+    assen.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
     assen.set_title(tekst("lesstof.titel.platforms"))
     figuur.text(0.01, -0.02, tekst("lesstof.bron.platforms"), fontsize="x-small", va="top")
     figuur.text(0.01, -0.07, tekst("lesstof.bron.gaten"), fontsize="x-small", va="top")
