@@ -69,6 +69,7 @@ _WAAR = {
     "meet": "meetronde",
     "herzie_doel": "revisies",
     "herzie": "revisies",
+    "voeg_toe": "revisies",
     "verschil": "revisies",
     "Verschil": "revisies",
     # lessons: self-check questions and lesson helpers (ipywidgets / pandas load on first use)
@@ -79,9 +80,13 @@ _WAAR = {
     "kosten": "lesstof",
     "voorbeeldexport": "lesstof",
     "beginplan": "lesstof",
+    "probeer": "lesstof",
+    "eerste_regels": "lesstof",
+    "laatste_metingen": "lesstof",
     # examples
     "voorbeeldplan": "voorbeelden",
     "bewaar_voorbeeld": "voorbeelden",
+    "voorbeeld_met_fout": "voorbeelden",
     # forms and diagrams (load ipywidgets / matplotlib on first use)
     "MissieFormulier": "formulieren",
     "VisieFormulier": "formulieren",

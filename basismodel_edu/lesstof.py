@@ -4,7 +4,7 @@
   its source address (the lessons never show a figure without its source);
 - :func:`teken_platforms` — the same figures as a line chart, with the source named under it;
 - :func:`kosten` — what the means of a plan cost per month and per year, in hours and euros
-  (the author's first post in the series: social media accounts take hours to run);
+  (an account is free, but running it takes hours);
 - :func:`voorbeeldexport` — a copy of one of the package's (synthetic) analytics exports in the
   lessons' working folder, to import as a student would import a file of their own.
 
@@ -34,10 +34,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Kosten",
+    "Melding",
     "Platformcijfers",
     "beginplan",
+    "eerste_regels",
     "kosten",
+    "laatste_metingen",
     "platformcijfers",
+    "probeer",
     "teken_platforms",
     "voorbeeldexport",
 ]
@@ -141,16 +145,54 @@ def teken_platforms(*platforms: str):
             (c for c in cijfers() if c.platform == naam and c.gebruikers is not None),
             key=lambda c: c.jaar,
         )
-        if reeks:
-            assen.plot([c.jaar for c in reeks], [c.gebruikers for c in reeks], "o-", label=naam)
+        if not reeks:
+            continue
+        # A line only joins consecutive report years: across missing years it would suggest
+        # figures nobody measured (or reported).
+        xs, ys = _met_gaten(reeks)
+        lijn = assen.plot(xs, ys, "-", label=naam)[0]
+        eigen = [c for c in reeks if not _secundair(c)]
+        assen.plot(
+            [c.jaar for c in eigen], [c.gebruikers for c in eigen], "o", color=lijn.get_color()
+        )
+        tweede = [c for c in reeks if _secundair(c)]
+        if tweede:
+            assen.plot(
+                [c.jaar for c in tweede],
+                [c.gebruikers for c in tweede],
+                "o",
+                markerfacecolor="white",
+                color=lijn.get_color(),
+            )
     assen.set_xlabel(tekst("lesstof.as.jaar"))
     assen.set_ylabel(tekst("lesstof.as.gebruikers"))
     assen.set_ylim(bottom=0)
     assen.grid(alpha=0.3)
-    assen.legend(loc="upper left", fontsize="small")
+    # Beside the axes: inside, it covered the first years of the lines it explains.
+    assen.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
     assen.set_title(tekst("lesstof.titel.platforms"))
     figuur.text(0.01, -0.02, tekst("lesstof.bron.platforms"), fontsize="x-small", va="top")
+    figuur.text(0.01, -0.07, tekst("lesstof.bron.gaten"), fontsize="x-small", va="top")
     return figuur
+
+
+def _met_gaten(reeks: list[Cijfer]) -> tuple[list[int], list[float]]:
+    """The points of a line, with a gap (NaN) wherever a report year is missing.
+
+    >>> from basismodel_edu.platforms import cijfers
+    >>> xs, ys = _met_gaten([c for c in cijfers() if c.platform == "X (Twitter)" and c.gebruikers])
+    >>> [x for x, y in zip(xs, ys) if y != y]  # NaN marks a break: after 2014, 2016 and 2023
+    [2015, 2017, 2024]
+    """
+    xs: list[int] = []
+    ys: list[float] = []
+    for c in reeks:
+        if xs and c.jaar > xs[-1] + 1:
+            xs.append(xs[-1] + 1)
+            ys.append(float("nan"))
+        xs.append(c.jaar)
+        ys.append(c.gebruikers)
+    return xs, ys
 
 
 @dataclass(frozen=True)
@@ -258,3 +300,96 @@ def beginplan() -> Plan:
     plan.kpis = [k for k in plan.kpis if k.id in ("K1", "K3")]
     metingen = [m for m in voorbeeldmetingen() if m.kpi in ("K1", "K3")]
     return voeg_metingen_toe(plan, metingen)
+
+
+class Melding:
+    """The message of an expected mistake, shown as text (no traceback) in a lesson."""
+
+    def __init__(self, bericht: str, soort: str):
+        self.bericht = bericht
+        self.soort = soort
+
+    def __repr__(self) -> str:
+        return self.bericht
+
+    def _repr_html_(self) -> str:
+        kop = html.escape(tekst("lesstof.melding.kop", soort=self.soort))
+        tekst_ = html.escape(self.bericht).replace("\n", "<br>")
+        return (
+            "<div style='border-left:4px solid #c62828;background:#fdecea;padding:4px 10px'>"
+            f"<b>{kop}</b><br>{tekst_}</div>"
+        )
+
+
+def probeer(functie, *args, **kwargs):
+    """Run ``functie(*args, **kwargs)``; if it refuses with a message, show that message.
+
+    For lessons that show what the package says about a mistake, without ``try``/``except`` in
+    the cell. Only the package's expected refusals (``ValueError``, ``KeyError`` with a message,
+    ``FileNotFoundError``) are caught; anything else is a real error and still raises.
+
+    >>> from basismodel_edu import voorbeeldplan
+    >>> probeer(voorbeeldplan().kpi, "K9")
+    Dit plan heeft geen KPI K9. Wel: K1, K2, K3, K4, K5, K6.
+    >>> probeer(int, "12")
+    12
+    """
+    try:
+        return functie(*args, **kwargs)
+    except (ValueError, KeyError, FileNotFoundError) as fout:
+        return Melding(
+            str(fout) if not isinstance(fout, KeyError) else str(fout.args[0]), type(fout).__name__
+        )
+
+
+class Regels:
+    """The first lines of a text file, numbered, as a text editor would show them."""
+
+    def __init__(self, naam: str, regels: list[str], totaal: int):
+        self.naam = naam
+        self.regels = regels
+        self.totaal = totaal
+
+    def __repr__(self) -> str:
+        kop = tekst("lesstof.regels.kop", naam=self.naam, n=len(self.regels), totaal=self.totaal)
+        return "\n".join([kop, *(f"{i:>3}  {r}" for i, r in enumerate(self.regels, 1))])
+
+
+def eerste_regels(pad: str | os.PathLike[str], aantal: int = 5) -> Regels:
+    """The first ``aantal`` lines of the text file ``pad`` (a byte-order mark is left out).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = p.write_text("Week;Volgers\\n01-03-2027;1.829\\n08-03-2027;1.840\\n", encoding="utf-8")
+    >>> eerste_regels(p, 2)
+    x.csv, de eerste 2 van 3 regels:
+      1  Week;Volgers
+      2  01-03-2027;1.829
+    """
+    alle = Path(pad).read_text(encoding="utf-8-sig").splitlines()
+    return Regels(Path(pad).name, alle[:aantal], len(alle))
+
+
+class Metingenlijst:
+    """Some measurements of one KPI, with dates and numbers written the reader's way."""
+
+    def __init__(self, kpi: str, rijen: list[tuple]):
+        self.kpi = kpi
+        self.rijen = rijen
+
+    def __repr__(self) -> str:
+        from .berichten import datum
+
+        kop = tekst("lesstof.metingen.kop", kpi=self.kpi, n=len(self.rijen))
+        return "\n".join([kop, *(f"  {datum(d)}: {getal(w)}" for d, w in self.rijen)])
+
+
+def laatste_metingen(plan: Plan, kpi: str, aantal: int = 5) -> Metingenlijst:
+    """The last ``aantal`` measurements of KPI ``kpi`` (an id such as ``"K1"``), oldest first.
+
+    Unlike a pandas Series, it reads as Dutch text: ``1 maart 2027: 2.471``.
+    """
+    plan.kpi(kpi)  # an unknown id is refused with the ids the plan has
+    per_datum = {m.datum: m.waarde for m in plan.metingen if m.kpi == kpi}
+    rijen = sorted(per_datum.items())[-aantal:] if aantal else []
+    return Metingenlijst(kpi, rijen)

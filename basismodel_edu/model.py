@@ -41,6 +41,7 @@ __all__ = [
     "Meting",
     "Middel",
     "Missie",
+    "OnbekendId",
     "Organisatie",
     "Plan",
     "PlanFout",
@@ -56,7 +57,9 @@ FORMAAT_VERSIE = 2
 SOORTEN = ("bekendheid", "betrokkenheid", "conversie", "loyaliteit")
 #: KPI families, after the usual funnel of social media measurement.
 FAMILIES = ("bereik", "betrokkenheid", "conversie", "loyaliteit")
-#: What a KPI measures: activity (output), its effect (outcome) or the business result (impact).
+#: What a KPI measures, after AMEC's Integrated Evaluation Framework: what reaches the audience
+#: (output), what the audience does with it and what changes for them (outcome: AMEC's out-takes
+#: and outcomes together) or the result for the organisation (impact).
 NIVEAUS = ("output", "outcome", "impact")
 FREQUENTIES = ("dagelijks", "wekelijks", "maandelijks", "per kwartaal", "jaarlijks")
 DUURZAAMHEID = ("duurzaam", "onzeker", "hype")
@@ -85,6 +88,14 @@ def _nederlands_getal(waarde: Any) -> Any:
 
 Getal = Annotated[float, Field(allow_inf_nan=False), BeforeValidator(_nederlands_getal)]
 Bedrag = Annotated[float, Field(ge=0, allow_inf_nan=False), BeforeValidator(_nederlands_getal)]
+
+
+class OnbekendId(KeyError):
+    """A plan has no part with the id asked for; the message names the ids it does have."""
+
+    def __str__(self) -> str:
+        # KeyError would show its message in quotes, as if it were the key.
+        return str(self.args[0]) if self.args else ""
 
 
 class PlanFout(ValueError):
@@ -353,8 +364,9 @@ class Revisie(_Deel):
             taal,
             datum=self.datum,
             pad=benoem(self.pad, plan, taal),
-            oud=self.oud,
-            nieuw=self.nieuw,
+            # An added part had no old value: say so in words, not Python's None.
+            oud=tekst("meten.verschil.leeg", taal) if self.oud is None else self.oud,
+            nieuw=tekst("meten.verschil.leeg", taal) if self.nieuw is None else self.nieuw,
             reden=self.reden or "?",
         )
 
@@ -397,6 +409,65 @@ class Plan(_Deel):
                 if item.id == id_:
                     return item
         return None
+
+    def kpi(self, id_: str) -> KPI:
+        """The KPI with this id, named as students name it (``plan.kpi("K5")``, not ``kpis[4]``).
+
+        >>> from basismodel_edu import voorbeeldplan
+        >>> voorbeeldplan().kpi("K5").naam
+        'Nieuwe zakelijke klanten via LinkedIn'
+        >>> voorbeeldplan().kpi("K9")
+        Traceback (most recent call last):
+        ...
+        basismodel_edu.model.OnbekendId: Dit plan heeft geen KPI K9. Wel: K1, K2, K3, K4, K5, K6.
+        """
+        return self._een(self.kpis, id_, "kpi")
+
+    def doel(self, id_: str) -> Doel:
+        """The goal with this id (``plan.doel("D2")``).
+
+        >>> from basismodel_edu import voorbeeldplan
+        >>> voorbeeldplan().doel("D2").streefwaarde
+        15.0
+        """
+        return self._een(self.doelen, id_, "doel")
+
+    def ambitie(self, id_: str) -> Ambitie:
+        """The ambition of the vision with this id (``plan.ambitie("A1")``)."""
+        return self._een(self.visie.ambities, id_, "ambitie")
+
+    def tactiek(self, id_: str) -> Tactiek:
+        """The tactic with this id (``plan.tactiek("T1")``)."""
+        return self._een(self.tactieken, id_, "tactiek")
+
+    def middel(self, id_: str) -> Middel:
+        """The means with this id (``plan.middel("M2")``)."""
+        return self._een(self.middelen, id_, "middel")
+
+    def verwijder(self, id_: str) -> None:
+        """Take the ambition, goal, tactic, means or KPI with this id out of the plan.
+
+        Only that part goes: what referred to it keeps the id, and the checker shows that break.
+
+        >>> from basismodel_edu import voorbeeldplan
+        >>> plan = voorbeeldplan()
+        >>> plan.verwijder("K6")
+        >>> [k.id for k in plan.kpis]
+        ['K1', 'K2', 'K3', 'K4', 'K5']
+        """
+        for lijst in (self.visie.ambities, self.doelen, self.tactieken, self.middelen, self.kpis):
+            for i, item in enumerate(lijst):
+                if item.id == id_:
+                    del lijst[i]
+                    return
+        raise OnbekendId(tekst("plan.onbekend.onderdeel", id=id_))
+
+    def _een(self, lijst, id_: str, soort: str):
+        for item in lijst:
+            if item.id == id_:
+                return item
+        wel = ", ".join(item.id for item in lijst) or "-"
+        raise OnbekendId(tekst(f"plan.onbekend.{soort}", id=id_, wel=wel))
 
     def kopie(self) -> Plan:
         """An independent copy, to change without touching the original."""

@@ -739,9 +739,11 @@ def kpi_bron(ix: Index) -> Vondsten:
     yield from _kpi_velden(ix, "bron")
 
 
-#: Which KPI families can show progress on which kind of goal.
+#: Which KPI families can show progress on which kind of goal. A result further down the funnel
+#: also shows that people know you: customers who say they came via Instagram (conversie) are
+#: evidence for an awareness goal, and labelling them bereik to please this table was wrong.
 PASSENDE_FAMILIES = {
-    "bekendheid": {"bereik", "betrokkenheid"},
+    "bekendheid": {"bereik", "betrokkenheid", "conversie"},
     "betrokkenheid": {"betrokkenheid"},
     "conversie": {"conversie"},
     "loyaliteit": {"loyaliteit", "betrokkenheid"},

@@ -31,7 +31,7 @@ from .model import Revisie
 if TYPE_CHECKING:
     from .model import Plan
 
-__all__ = ["Verschil", "Wijziging", "herzie", "herzie_doel", "verschil"]
+__all__ = ["Verschil", "Wijziging", "herzie", "herzie_doel", "verschil", "voeg_toe"]
 
 _STAP = re.compile(r"([A-Za-z_]+)((?:\[\d+\])*)")
 
@@ -80,21 +80,60 @@ def _zoek(plan: Plan, pad: str) -> tuple[Any, str]:
     raise ValueError(tekst("meten.revisie.pad_onbekend", pad=pad))
 
 
-def _met_index(plan: Plan, pad: str) -> str:
-    """``pad`` with a leading id written as the list position the checker names:
-    ``"T1.omschrijving"`` becomes ``"tactieken[0].omschrijving"``, so a student names a part
-    the way the plan shows it, and the history stores one spelling."""
-    eerste, punt, rest = pad.partition(".")
-    if not punt or hasattr(plan, eerste):
-        return pad
-    for lijst in ("doelen", "tactieken", "middelen", "kpis"):
-        for i, item in enumerate(getattr(plan, lijst)):
+_LIJSTEN = (
+    ("visie.ambities", lambda p: p.visie.ambities),
+    ("doelen", lambda p: p.doelen),
+    ("tactieken", lambda p: p.tactieken),
+    ("middelen", lambda p: p.middelen),
+    ("kpis", lambda p: p.kpis),
+)
+
+
+def _canoniek(plan: Plan, pad: str) -> str:
+    """``pad`` as the checker writes it: an id as first step (``"T1.omschrijving"``) becomes the
+    part's place in its list (``"tactieken[0].omschrijving"``), so students need not count from 0.
+
+    >>> from basismodel_edu import voorbeeldplan
+    >>> _canoniek(voorbeeldplan(), "D2.ambitie"), _canoniek(voorbeeldplan(), "A1.tekst")
+    ('doelen[1].ambitie', 'visie.ambities[0].tekst')
+    """
+    eerste, _, rest = pad.partition(".")
+    for naam, lijst in _LIJSTEN:
+        for i, item in enumerate(lijst(plan)):
             if item.id == eerste:
-                return f"{lijst}[{i}].{rest}"
-    for i, a in enumerate(plan.visie.ambities):
-        if a.id == eerste:
-            return f"visie.ambities[{i}].{rest}"
+                return f"{naam}[{i}]" + (f".{rest}" if rest else "")
     return pad
+
+
+def voeg_toe(
+    plan: Plan, onderdeel: Any, *, reden: str | None = None, datum: dt.date | str | None = None
+) -> Revisie:
+    """Add an ambition, goal, tactic, means or KPI to ``plan`` and record it with its reason.
+
+    What is added to a plan is a decision like any change, so it needs a date and a reason too.
+
+    >>> from basismodel_edu import Ambitie, voorbeeldplan
+    >>> plan = voorbeeldplan()
+    >>> print(voeg_toe(plan, Ambitie(id="A4", tekst="Cursussen geven."),
+    ...                reden="Volgers vragen naar cursussen.", datum="2027-04-15"))
+    15 april 2027: visie.ambities[3] van (leeg) naar A4 — reden: Volgers vragen naar cursussen.
+    """
+    from .model import KPI, Ambitie, Doel, Middel, Tactiek
+
+    soorten = {Ambitie: 0, Doel: 1, Tactiek: 2, Middel: 3, KPI: 4}
+    if type(onderdeel) not in soorten:
+        raise TypeError(tekst("meten.revisie.geen_onderdeel", soort=type(onderdeel).__name__))
+    if reden is None or not str(reden).strip():
+        raise ValueError(tekst("meten.revisie.geen_reden", pad=onderdeel.id))
+    if plan.zoek(onderdeel.id) is not None:
+        raise ValueError(tekst("meten.revisie.id_bestaat", id=onderdeel.id))
+    datum = _datum(datum)
+    naam, lijst = _LIJSTEN[soorten[type(onderdeel)]]
+    lijst(plan).append(onderdeel)
+    pad = f"{naam}[{len(lijst(plan)) - 1}]"
+    revisie = Revisie(datum=datum, pad=pad, oud=None, nieuw=onderdeel.id, reden=reden)
+    plan.revisies = [*plan.revisies, revisie]
+    return revisie
 
 
 def herzie(
@@ -108,7 +147,7 @@ def herzie(
     """Change one field of ``plan`` (in place) and record it in ``plan.revisies``.
 
     ``pad`` names the field as the checker does (``"visie.tekst"``, ``"doelen[1].deadline"``),
-    or starts with the part's id (``"T1.omschrijving"``); the history keeps the checker's form.
+    or starts with the part's id (``"D2.deadline"``, ``"T1.omschrijving"``).
     A reason and a date are required: the history is only worth keeping with them. The new
     value is checked like any other (a wrong value raises :class:`~.model.PlanFout` and
     changes nothing).
@@ -116,7 +155,7 @@ def herzie(
     if reden is None or not str(reden).strip():
         raise ValueError(tekst("meten.revisie.geen_reden", pad=pad))
     datum = _datum(datum)
-    pad = _met_index(plan, pad)
+    pad = _canoniek(plan, pad)
     houder, veld = _zoek(plan, pad)
     oud = getattr(houder, veld)
     setattr(houder, veld, waarde)

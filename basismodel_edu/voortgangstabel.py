@@ -149,6 +149,11 @@ class Voortgang(pd.DataFrame):
             **{s: tellingen[s] for s in SYMBOOL},
         )
 
+    def __repr__(self) -> str:
+        # Where the table cannot be drawn (and in what nbval compares), the Dutch text form,
+        # not pandas' dump of column names and float64 values.
+        return self.tekst()
+
     def tekst(self, taal: str | None = None) -> str:
         """The table as plain text for a terminal: one line per KPI, columns aligned, and the
         explanation of every uncertain forecast below it."""

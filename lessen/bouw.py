@@ -8,6 +8,7 @@ files (a form that loads ``werk/…``) carries the tag ``nbval-ignore-output``: 
 
     python lessen/bouw.py            build and run every lesson into notebooks/
     python lessen/bouw.py 03 05      only lessons 03 and 05
+    python lessen/bouw.py begrippen  only the glossary (``begrippen.md``), which every lesson links
 
 Each notebook is run with nbclient from the ``notebooks`` folder (as nbval and JupyterLab do),
 on a fresh kernel, with HOME and Jupyter's folders in a temporary folder, and after the lessons'
@@ -34,6 +35,9 @@ from tasks import thuis_omgeving  # noqa: E402
 
 NOTEBOOKS = HIER.parent / "notebooks"
 WERK = NOTEBOOKS / "werk"
+
+#: Notebooks beside the numbered lessons, built the same way (``python lessen/bouw.py begrippen``).
+NAAST_DE_REEKS = ("begrippen",)
 
 _CODE_BEGIN = re.compile(r"^```\{code-cell\}")
 WIDGET = "application/vnd.jupyter.widget-view+json"
@@ -146,9 +150,9 @@ def bouw(bron: Path) -> Path:
 
 def main(argv: list[str]) -> int:
     _eigen_thuis()
-    bronnen = sorted(HIER.glob("[0-9][0-9]_*.md"))
+    bronnen = sorted(HIER.glob("[0-9][0-9]_*.md")) + [HIER / f"{n}.md" for n in NAAST_DE_REEKS]
     if argv:
-        bronnen = [b for b in bronnen if b.name[:2] in argv]
+        bronnen = [b for b in bronnen if b.name[:2] in argv or b.stem in argv]
     # A student's own working folder is put aside during the build and then put back.
     bewaard = NOTEBOOKS / "werk.tijdens-bouw"
     if WERK.exists():

@@ -140,6 +140,36 @@ def test_notebook_komt_overeen_met_zijn_bron(naam):
     ], f"{naam} differs from lessen/{naam[:-6]}.md: run python lessen/bouw.py {naam[:2]}"
 
 
+def begrippenfouten(nb) -> list[str]:
+    """A lesson must link the glossary, so that every term has one meaning across the course."""
+    tekst = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return [] if "](begrippen.ipynb)" in tekst else ["geen link naar de begrippenlijst"]
+
+
+@pytest.mark.parametrize("naam", REEKS)
+def test_elke_les_linkt_de_begrippenlijst(naam):
+    assert begrippenfouten(nbformat.read(NOTEBOOKS / naam, as_version=4)) == []
+
+
+def test_een_les_zonder_begrippenlijst_valt_op():
+    assert begrippenfouten(_les(("md", "# Les\n\nZie [les 01](01_missie.ipynb)."))) == [
+        "geen link naar de begrippenlijst"
+    ]
+
+
+def test_de_begrippenlijst_komt_overeen_met_haar_bron_en_noemt_de_kernwoorden():
+    gebouwd = _bouw().notebook(LESSEN / "begrippen.md")
+    opgeslagen = nbformat.read(NOTEBOOKS / "begrippen.ipynb", as_version=4)
+    assert [(c.cell_type, c.source) for c in opgeslagen.cells] == [
+        (c.cell_type, c.source) for c in gebouwd.cells
+    ], "run python lessen/bouw.py begrippen"
+    tekst = "\n".join(c.source for c in opgeslagen.cells)
+    for woord in ("**Missie**", "**SMART**", "**output**", "AMEC", "**Terugredeneren**", "ze"):
+        assert woord in tekst, woord
+    for link in _LINK.findall(tekst):
+        assert "://" in link or (NOTEBOOKS / link).exists(), link
+
+
 # --- ... and fail on bad ones ----------------------------------------------------------------------
 
 
@@ -358,6 +388,70 @@ def test_elke_les_heeft_vragen_met_een_bestaand_goed_antwoord(les):
         assert v.goed is False
 
 
+def zelftoetsfouten(vragen: dict[str, dict[str, str]]) -> list[str]:
+    """What gives the answers away or is missing in a set of self-check questions.
+
+    ``vragen`` maps a key (``"03_1"``) to one language's parts (vraag, a, b, ..., goed, hint,
+    soort). No letter may hold more than 40% of the right answers, the right option may not be
+    the longest one in more than half of the questions, every lesson needs a question that asks
+    to apply (``soort = "toepassen"``), and no hint may send the student to a later lesson.
+    """
+    fouten = []
+    letters = [v["goed"].strip() for v in vragen.values()]
+    for letter in sorted(set(letters)):
+        if letters.count(letter) > 0.4 * len(letters):
+            fouten.append(f"goed antwoord {letter} in {letters.count(letter)} van {len(letters)}")
+    langste = [
+        k
+        for k, v in vragen.items()
+        if all(len(v[v["goed"]]) > len(v[x]) for x in "abcdefgh" if x in v and x != v["goed"])
+    ]
+    if len(langste) > len(vragen) / 2:
+        fouten.append(f"goed antwoord is het langst in {len(langste)} van {len(vragen)}")
+    for les in sorted({k[:2] for k in vragen}):
+        if not any(v.get("soort") == "toepassen" for k, v in vragen.items() if k[:2] == les):
+            fouten.append(f"les {les} heeft geen toepassingsvraag")
+    for k, v in vragen.items():
+        for later in re.findall(r"\bles (\d\d)\b", v.get("hint", "")):
+            if later > k[:2]:
+                fouten.append(f"hint van {k} verwijst naar de latere les {later}")
+    return fouten
+
+
+def _zelftoetsen(taal: str) -> dict[str, dict[str, str]]:
+    uit = {}
+    for les in (n[:2] for n in REEKS):
+        from basismodel_edu.zelftoets import vragen
+
+        for sleutel in vragen(les):
+            uit[sleutel] = catalogus()[f"zelftoets.{sleutel}"][taal]
+    return uit
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_de_zelftoetsen_verraden_het_antwoord_niet(taal):
+    assert zelftoetsfouten(_zelftoetsen(taal)) == []
+
+
+def test_de_zelftoetscontrole_ziet_een_verraderlijke_set():
+    goed = {
+        "01_1": {"a": "kort", "b": "wat langer", "goed": "a", "soort": "toepassen"},
+        "01_2": {"a": "wat langer", "b": "kort", "goed": "b", "hint": "Zie les 01."},
+        "02_1": {"a": "een", "b": "twee", "goed": "a", "soort": "toepassen"},
+        "02_2": {"a": "een", "b": "twee", "c": "drie", "goed": "c"},
+        "02_3": {"a": "een", "b": "twee", "c": "drie", "goed": "b"},
+    }
+    assert zelftoetsfouten(goed) == []
+    altijd_b = {k: {**v, "goed": "b"} for k, v in goed.items()}
+    assert any("goed antwoord b in 5 van 5" in f for f in zelftoetsfouten(altijd_b))
+    lang = {k: {**v, v["goed"]: "het goede antwoord is altijd het langst"} for k, v in goed.items()}
+    assert any("het langst in 5 van 5" in f for f in zelftoetsfouten(lang))
+    herhalen = {k: {x: y for x, y in v.items() if x != "soort"} for k, v in goed.items()}
+    assert "les 01 heeft geen toepassingsvraag" in zelftoetsfouten(herhalen)
+    vooruit = {**goed, "01_2": {**goed["01_2"], "hint": "Denk aan les 03."}}
+    assert zelftoetsfouten(vooruit) == ["hint van 01_2 verwijst naar de latere les 03"]
+
+
 # --- the lessons' helpers --------------------------------------------------------------------------
 
 
@@ -383,8 +477,27 @@ def test_de_platformgrafiek_toont_de_platforms_en_de_bron():
 
     figuur = teken_platforms("Hyves", "Instagram")
     labels = [lijn.get_label() for lijn in figuur.axes[0].get_lines()]
-    assert labels == ["Hyves", "Instagram"]
+    assert [x for x in labels if not x.startswith("_")] == ["Hyves", "Instagram"]
     assert any("Newcom" in t.get_text() for t in figuur.texts)
+
+
+def test_de_platformgrafiek_trekt_geen_lijn_over_ontbrekende_jaren():
+    import math
+
+    from basismodel_edu.lesstof import teken_platforms
+
+    figuur = teken_platforms("X (Twitter)")
+    lijn = next(x for x in figuur.axes[0].get_lines() if x.get_label() == "X (Twitter)")
+    jaren, waarden = lijn.get_xdata(), lijn.get_ydata()
+    # 2016 and 2022 are both measured, 2017-2021 not: the line stops between them.
+    gaten = [int(j) for j, w in zip(jaren, waarden, strict=True) if math.isnan(w)]
+    assert 2017 in gaten and 2022 in [
+        int(j) for j, w in zip(jaren, waarden, strict=True) if not math.isnan(w)
+    ]
+    # A figure read only in a summary is drawn as an open circle.
+    figuur = teken_platforms("Instagram")
+    open_ = [x for x in figuur.axes[0].get_lines() if x.get_markerfacecolor() == "white"]
+    assert len(open_) == 1 and list(open_[0].get_xdata()) == [2025]
 
 
 def test_kosten_tellen_uren_en_euros():

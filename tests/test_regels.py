@@ -237,3 +237,13 @@ def test_goal_text_and_deadline_must_name_the_same_date(voorbeeld):
     voorbeeld.doelen[1].omschrijving = "Reacties per post stijgen van 8 naar 15 vóór 1-6-2027."
     voorbeeld.doelen[2].omschrijving = "Herhaalboekingen stijgen van 20% naar 35% vóór 31-02-2027."
     assert "BM324" not in controleer(voorbeeld, "BM324").codes()
+
+
+def test_a_conversion_kpi_may_show_an_awareness_goal_but_a_loyalty_kpi_may_not(voorbeeld):
+    """'Klanten die via Instagram komen' is conversie; BM505 must not force the label bereik."""
+    k2 = voorbeeld.kpi("K2")  # measures D1, an awareness goal
+    k2.naam, k2.familie = "Klanten die via Instagram komen", "conversie"
+    assert "BM505" not in controleer(voorbeeld, "BM505").codes()
+    k2.familie = "loyaliteit"  # repeat customers say nothing about being known
+    b = next(iter(controleer(voorbeeld, "BM505")))
+    assert b.pad == "kpis[1].familie" and "conversie" in b.bericht()

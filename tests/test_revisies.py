@@ -135,3 +135,42 @@ def test_a_part_can_be_named_by_its_id():
     )
     with pytest.raises(ValueError, match=r"X9\.naam"):
         herzie(plan, "X9.naam", "?", reden=REDEN, datum="2027-04-01")
+
+
+def test_een_pad_mag_met_het_id_beginnen_en_wordt_als_plek_bewaard():
+    from basismodel_edu import herzie, verschil, voorbeeldplan
+
+    plan = voorbeeldplan()
+    oud = plan.kopie()
+    r = herzie(
+        plan,
+        "T1.omschrijving",
+        "Elke post met een vraag.",
+        reden="K3 blijft achter.",
+        datum="2027-04-01",
+    )
+    assert r.pad == "tactieken[0].omschrijving"
+    assert plan.tactiek("T1").omschrijving == "Elke post met een vraag."
+    assert [w.reden for w in verschil(oud, plan)] == ["K3 blijft achter."]
+    with pytest.raises(ValueError, match="T9"):
+        herzie(plan, "T9.omschrijving", "x", reden="y", datum="2027-04-01")
+
+
+def test_voeg_toe_bewaart_een_nieuw_onderdeel_met_reden_en_weigert_zonder():
+    from basismodel_edu import Ambitie, Middel, verschil, voeg_toe, voorbeeldplan
+
+    plan = voorbeeldplan()
+    oud = plan.kopie()
+    nieuw = Ambitie(id="A4", tekst="Cursussen geven.")
+    with pytest.raises(ValueError, match="reden"):
+        voeg_toe(plan, nieuw, reden=" ")
+    assert plan.visie.ambities == oud.visie.ambities  # nothing half-done
+    with pytest.raises(ValueError, match="A1"):
+        voeg_toe(plan, Ambitie(id="A1", tekst="dubbel"), reden="r")
+    with pytest.raises(TypeError, match="str"):
+        voeg_toe(plan, "A5", reden="r")
+    voeg_toe(plan, nieuw, reden="Volgers vragen naar cursussen.", datum="2027-04-15")
+    voeg_toe(plan, Middel(id="M6", naam="Cursusavond"), reden="Om te proberen.", datum="2027-04-15")
+    w = {x.pad: x for x in verschil(oud, plan)}
+    assert w["visie.ambities[3]"].reden == "Volgers vragen naar cursussen."
+    assert w["middelen[5]"].nieuw == "M6" and w["middelen[5]"].reden == "Om te proberen."
