@@ -71,15 +71,34 @@ class Bon:
         )
 
 
-def _zichtbare_punten(nb: Any, plan: bytes) -> tuple[float, float]:
+def _bron(cel: dict[str, Any]) -> str:
+    """A cell's source: a notebook file may hold it as one string or as a list of lines."""
+    bron = cel.get("source", "")
+    return bron if isinstance(bron, str) else "".join(bron)
+
+
+def _lees_notebook(data: bytes) -> dict[str, Any]:
+    """A notebook file as JSON, checked only as far as the hand-in reads it. Plain JSON rather
+    than nbformat: nbformat needs jsonschema, which the course's browser site does not ship."""
+    nb = json.loads(data.decode("utf-8"))
+    if not isinstance(nb, dict) or nb.get("nbformat") != 4 or not isinstance(nb.get("cells"), list):
+        raise ValueError("geen notebook in formaat 4")
+    for cel in nb["cells"]:
+        if not isinstance(cel, dict) or not isinstance(cel.get("metadata", {}), dict):
+            raise ValueError("een cel is geen object")
+    return nb
+
+
+def _zichtbare_punten(nb: dict[str, Any], plan: bytes) -> tuple[float, float]:
     from .opdracht import lees_controlecel, toets_plan
 
     behaald = maximum = 0.0
-    for cel in nb.cells:
-        if cel.cell_type != "code" or "controle" not in cel.metadata.get("tags", []):
+    for cel in nb["cells"]:
+        metadata = cel.get("metadata", {})
+        if cel.get("cell_type") != "code" or "controle" not in metadata.get("tags", []):
             continue
-        argumenten = lees_controlecel(cel.source) or {}
-        punten = float(cel.metadata.get("basismodel", {}).get("punten", 0))
+        argumenten = lees_controlecel(_bron(cel)) or {}
+        punten = float(metadata.get("basismodel", {}).get("punten", 0))
         argumenten.pop("plan", None)
         argumenten.pop("punten", None)
         maximum += punten
@@ -91,8 +110,6 @@ def _zichtbare_punten(nb: Any, plan: bytes) -> tuple[float, float]:
 def maak_inlevering(map_: str | os.PathLike[str] = ".", nu: dt.datetime | None = None) -> Bon:
     """Check the exercise in folder ``map_`` and write its hand-in zip; raise
     :class:`InleverFout` with what to do first when the notebook or the plan is not ready."""
-    import nbformat
-
     from .bestand import lees_plan
     from .model import PlanFout
 
@@ -104,18 +121,18 @@ def maak_inlevering(map_: str | os.PathLike[str] = ".", nu: dt.datetime | None =
         raise InleverFout(tekst("inleveren.geen_plan", pad=plan_pad.name))
     nb_data, plan_data = nb_pad.read_bytes(), plan_pad.read_bytes()
     try:
-        nb = nbformat.reads(nb_data.decode("utf-8"), as_version=4)
-    except Exception:  # any unreadable notebook gets the same advice
+        nb = _lees_notebook(nb_data)
+    except ValueError:  # any unreadable notebook gets the same advice (UnicodeError and JSON too)
         raise InleverFout(tekst("inleveren.kapotte_notebook", pad=nb_pad.name)) from None
     try:
         lees_plan(json.loads(plan_data.decode("utf-8")), bron=plan_pad.name)
     except (ValueError, PlanFout):
         raise InleverFout(tekst("inleveren.kapot_plan", pad=plan_pad.name)) from None
-    controles = [c for c in nb.cells if "controle" in c.metadata.get("tags", [])]
-    if any(c.cell_type == "code" and not c.get("outputs") for c in controles):
+    controles = [c for c in nb["cells"] if "controle" in c.get("metadata", {}).get("tags", [])]
+    if any(c.get("cell_type") == "code" and not c.get("outputs") for c in controles):
         # the checks ran in the kernel but the notebook on disk has not got their results yet
         raise InleverFout(tekst("inleveren.niet_bewaard", pad=nb_pad.name))
-    naam = nb.metadata.get("basismodel", {}).get("opdracht") or map_.resolve().name
+    naam = nb.get("metadata", {}).get("basismodel", {}).get("opdracht") or map_.resolve().name
     behaald, maximum = _zichtbare_punten(nb, plan_data)
     from . import __version__
 
