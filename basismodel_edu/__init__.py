@@ -79,6 +79,8 @@ _WAAR = {
     "kosten": "lesstof",
     "voorbeeldexport": "lesstof",
     "beginplan": "lesstof",
+    # all of a student's own work in one zip (the browser site's "download all my work")
+    "pak_alles_in": "mijnwerk",
     # examples
     "voorbeeldplan": "voorbeelden",
     "bewaar_voorbeeld": "voorbeelden",
