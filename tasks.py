@@ -178,7 +178,7 @@ def site(args: list[str]) -> int:
     from basismodel_edu import site as lite
 
     uit = lite.bouw(HIER, HIER / "_site", str(python))
-    print(f"site: {uit}")
+    print(f"site: {uit}: {lite.grootte(uit)}")
     return 0
 
 
