@@ -69,7 +69,13 @@ ERBIJ = {
     "babel": (["babel"], []),
     "comm": (["comm"], ["traitlets"]),
     "ipywidgets": (["ipywidgets"], ["comm", "ipython", "traitlets"]),
-    "basismodel-edu": (["basismodel_edu"], ["pydantic", "babel", "jinja2", "ipywidgets"]),
+    # lesson 07 reads measurements from an Excel workbook
+    "et-xmlfile": (["et_xmlfile"], []),
+    "openpyxl": (["openpyxl"], ["et-xmlfile"]),
+    "basismodel-edu": (
+        ["basismodel_edu"],
+        ["pydantic", "babel", "jinja2", "ipywidgets", "openpyxl"],
+    ),
 }
 #: What the package imports only for tables and plots: on the published site these load from the
 #: CDN with the package; a site built with ``cdn=False`` (the offline test) leaves them out.
@@ -326,7 +332,7 @@ def pyodide_map(
     for naam, wiel in _lock_wielen(pip, wielen_cache, versies).items():
         shutil.copyfile(wiel, doel / wiel.name)
         pakketten[naam].update(file_name=wiel.name, sha256=_sha256(wiel), version=versies[naam])
-    _download(pip, wielen_cache, "any", "babel", "comm", IPYWIDGETS)
+    _download(pip, wielen_cache, "any", "babel", "comm", "et-xmlfile", "openpyxl", IPYWIDGETS)
     for naam, (imports, depends) in ERBIJ.items():
         if naam == "basismodel-edu":
             wiel = _eigen_wiel(bron, python, doel)
@@ -379,6 +385,14 @@ LITE_INSTELLINGEN = {
     }
 }
 
+#: JupyterLab settings of the site: every cell of a notebook stays in the page (JupyterLab 4 leaves
+#: cells out of view out of the page), so the browser's own find and a reader's screen reader see
+#: the whole lesson, and no news pop-up covers the notebook.
+LITE_OVERRIDES = {
+    "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
+
 
 def bouw(
     bron: str | Path,
@@ -402,6 +416,7 @@ def bouw(
         # jupyterlite copies a Pyodide it finds in static/pyodide of the folder it builds in
         pyodide_map(bron, lite / "static" / "pyodide", python, cdn=cdn)
         (lite / "jupyter-lite.json").write_text(json.dumps(LITE_INSTELLINGEN), encoding="utf-8")
+        (lite / "overrides.json").write_text(json.dumps(LITE_OVERRIDES), encoding="utf-8")
         if uit.exists():
             shutil.rmtree(uit)
         opdracht = [
