@@ -17,6 +17,7 @@ only: it runs before any venv exists.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -305,6 +306,24 @@ def _eigen_wiel(bron: Path, python: str, doel: Path) -> Path:
     return uit
 
 
+@contextlib.contextmanager
+def _alleen(cache: Path):
+    """One build at a time fills the cache: two test workers that build at once would otherwise
+    download into the same folder together. (Windows has no flock; one build there at a time.)"""
+    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with (cache / ".slot").open("w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(slot, fcntl.LOCK_UN)
+
+
 def pyodide_map(
     bron: str | Path, doel: str | Path, python: str = sys.executable, *, cdn: bool = True
 ) -> Path:
@@ -314,6 +333,11 @@ def pyodide_map(
     lock points to Pyodide's CDN (``cdn=True``, the published site) or is left out (``cdn=False``,
     a site that must run where no CDN is reachable). Returns ``doel``."""
     bron, doel = Path(bron).resolve(), Path(doel)
+    with _alleen(bron / ".site-cache"):
+        return _pyodide_map(bron, doel, python, cdn)
+
+
+def _pyodide_map(bron: Path, doel: Path, python: str, cdn: bool) -> Path:
     cache = bron / ".site-cache"
     wielen_cache = cache / "wielen"
     wielen_cache.mkdir(parents=True, exist_ok=True)

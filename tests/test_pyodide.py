@@ -131,3 +131,22 @@ def test_core_tests_pass_under_pyodide(pyodide_map, tmp_path):
     assert len(uitslag["passed"]) > 100
     for bestand in BESTANDEN:
         assert any(t.startswith(f"tests/{bestand}::") for t in uitslag["passed"]), bestand
+
+
+def test_the_offline_lock_file_names_only_files_of_the_site_with_their_hashes(pyodide_map):
+    import hashlib
+
+    lock = json.loads((pyodide_map / "pyodide-lock.json").read_text(encoding="utf-8"))
+    pakketten = lock["packages"]
+    assert {"basismodel-edu", "pydantic", "pydantic-core", "babel", "ipywidgets"} <= set(pakketten)
+    assert not {"numpy", "pandas", "matplotlib"} & set(pakketten)
+    for naam, pakket in pakketten.items():
+        wiel = pyodide_map / pakket["file_name"]
+        assert wiel.is_file(), naam
+        assert hashlib.sha256(wiel.read_bytes()).hexdigest() == pakket["sha256"], naam
+        assert all(site._norm(d) in pakketten for d in pakket["depends"]), naam
+    # a republished site's wheel has a new name, so no browser cache serves the old one
+    assert re.fullmatch(
+        r"basismodel_edu-[\d.]+-0[0-9a-f]{12}-py3-none-any\.whl",
+        pakketten["basismodel-edu"]["file_name"],
+    )
