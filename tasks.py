@@ -16,7 +16,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import venv
 from pathlib import Path
 
 HIER = Path(__file__).resolve().parent
@@ -35,6 +34,8 @@ def _installeer(extra: str) -> Path:
     if sys.version_info < MIN_PYTHON:
         sys.exit(f"basismodel-edu needs Python {'.'.join(map(str, MIN_PYTHON))} or newer.")
     if not _python().exists():
+        import venv  # here, not at the top: conftest imports this file under Pyodide, which has no venv
+
         print("• virtual environment maken in .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     stempel = VENV / f".basismodel-{extra or 'basis'}"
@@ -162,6 +163,8 @@ def _site_python() -> Path:
     python = map_ / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     stempel = map_ / "pakketten.txt"
     if not python.exists():
+        import venv
+
         venv.create(map_, with_pip=True)
     if not stempel.exists() or stempel.read_text() != "\n".join(lite.BOUWPAKKETTEN):
         subprocess.check_call([str(python), "-m", "pip", "install", "-q", *lite.BOUWPAKKETTEN])
@@ -175,7 +178,7 @@ def site(args: list[str]) -> int:
     from basismodel_edu import site as lite
 
     uit = lite.bouw(HIER, HIER / "_site", str(python))
-    print(f"site: {uit}")
+    print(f"site: {uit}: {lite.grootte(uit)}")
     return 0
 
 

@@ -83,6 +83,8 @@ _WAAR = {
     "probeer": "lesstof",
     "eerste_regels": "lesstof",
     "laatste_metingen": "lesstof",
+    # all of a student's own work in one zip (the browser site's "download all my work")
+    "pak_alles_in": "mijnwerk",
     # examples
     "voorbeeldplan": "voorbeelden",
     "bewaar_voorbeeld": "voorbeelden",

@@ -97,6 +97,41 @@ def test_hand_in_refuses_what_is_not_ready_and_says_what_to_do(tmp_path, geval, 
     assert list(map_.glob("*.zip")) == []
 
 
+@pytest.mark.parametrize(
+    "inhoud",
+    [
+        b'{"cells": ',
+        b"\xff\xfe",
+        b"[]",
+        b'{"nbformat": 3, "cells": []}',
+        b'{"nbformat": 4, "cells": [1]}',
+    ],
+    ids=["half", "geen utf-8", "lijst", "formaat 3", "cel geen object"],
+)
+def test_an_unreadable_notebook_is_refused_with_advice_to_save_again(tmp_path, inhoud):
+    map_ = _opdracht(tmp_path, _goed_plan())
+    (map_ / "opdracht.ipynb").write_bytes(inhoud)
+    with pytest.raises(InleverFout, match="opnieuw"):
+        maak_inlevering(map_)
+    assert list(map_.glob("*.zip")) == []
+
+
+def test_a_notebook_with_sources_as_one_string_is_read_like_one_with_lines(tmp_path):
+    """JupyterLab writes a cell's source as a list of lines, JupyterLite as one string."""
+    map_ = _opdracht(tmp_path, _goed_plan())
+    nb = json.loads((map_ / "opdracht.ipynb").read_text(encoding="utf-8"))
+    for cel in nb["cells"]:
+        cel["source"] = "".join(cel["source"]) if isinstance(cel["source"], list) else cel["source"]
+    (map_ / "opdracht.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    eén = maak_inlevering(map_).manifest
+    for cel in nb["cells"]:
+        cel["source"] = cel["source"].splitlines(keepends=True)
+    (map_ / "opdracht.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    lijst = maak_inlevering(map_).manifest
+    assert (eén["zichtbare_punten"], eén["max_punten"]) == (4, 4)
+    assert (lijst["zichtbare_punten"], lijst["max_punten"]) == (4, 4)
+
+
 def test_every_exercise_ends_with_a_hand_in_cell_and_a_restore_cell():
     for opdracht in OPDRACHTEN:
         for versie in ("master.ipynb", "opdracht.ipynb"):
