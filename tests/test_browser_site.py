@@ -322,15 +322,18 @@ def test_exercise_hand_in_downloads_a_zip_that_grade_accepts(pagina, tmp_path):
     page, basis, _ = pagina
     _open(page, basis, f"{OPDRACHT}/opdracht.ipynb")
     _kernel_klaar(page)
-    # cell by cell: a check that is not passed raises (for the grader), and Run All stops there
+    # Run All, as the exercise tells the student: the checks of an empty plan fail, and in the
+    # site a failed check shows its panel without raising (JupyterLite's kernel would cancel
+    # every cell after it), so Run All reaches the hand-in cell.
     cellen = page.locator(".jp-Notebook .jp-CodeCell")
     cellen.filter(has_text="lever_in()").wait_for()  # the whole notebook is in the page
     aantal = cellen.count()
-    for i in range(aantal):
-        _voer_uit(page, cellen.nth(i))
-        _klaar(cellen.nth(i))
-    # (running the last cell added an empty one below it, as JupyterLab does)
+    cellen.first.locator(".jp-InputArea-editor").click()
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).first.click()
     laatste = cellen.nth(aantal - 1)
+    _klaar(laatste)
+    assert "BM102" in page.locator(".jp-Notebook").inner_text()  # a failed check said why
     # the first hand-in asks to save the notebook with the checks' results first
     assert "Ctrl+S" in laatste.inner_text()
     page.keyboard.press("Control+s")

@@ -112,3 +112,21 @@ def test_saved_answers_round_trip(tmp_path):
     plan = laad_plan(THEATER)
     plan.antwoorden = {"lering": LANG}
     assert laad_plan(bewaar_plan(plan, tmp_path / "p.json")).antwoorden == {"lering": LANG}
+
+
+def test_a_failed_check_raises_except_in_the_browser_site(tmp_path, monkeypatch, capsys):
+    # JupyterLite's kernel cancels every queued cell after an error, whatever the cell's tags,
+    # so in the site a failed check must not raise, or Run All never reaches the hand-in.
+    import sys
+
+    import pytest
+
+    from basismodel_edu import Plan, bewaar_plan
+    from basismodel_edu.opdracht import ControleNietGehaald, controleer_opdracht
+
+    pad = bewaar_plan(Plan(), tmp_path / "plan.json")
+    with pytest.raises(ControleNietGehaald):
+        controleer_opdracht(pad, "missie", naam="Missie")
+    monkeypatch.setattr(sys, "platform", "emscripten")
+    assert controleer_opdracht(pad, "missie", naam="Missie") is None
+    assert "BM102" in capsys.readouterr().out  # the panel still says what is wrong
