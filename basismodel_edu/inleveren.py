@@ -37,9 +37,33 @@ class InleverFout(ValueError):
     """Why an exercise cannot be handed in yet, in the student's words."""
 
 
+class _Bewijs:
+    """How a receipt shows itself: as its sentence in a terminal, as a green (done) or red
+    (not done) box in a notebook. Subclasses set ``_SLEUTEL`` (their catalogue section) and
+    ``fout``; the hand-in's receipt and the "download all my work" receipt share it."""
+
+    _SLEUTEL = ""
+    fout: str | None
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        from .sjabloon import html
+
+        return html(
+            "bon.html.j2",
+            gelukt=self.fout is None,
+            kop=tekst(f"{self._SLEUTEL}.kop" if self.fout is None else f"{self._SLEUTEL}.kop_niet"),
+            tekst=str(self),
+        )
+
+
 @dataclass
-class Bon:
+class Bon(_Bewijs):
     """The receipt of a hand-in: the file written and what the manifest promises."""
+
+    _SLEUTEL = "inleveren"
 
     pad: Path | None
     manifest: dict[str, Any] | None
@@ -59,19 +83,6 @@ class Bon:
         if m.get("rubriek_punten"):
             zin += " " + tekst("inleveren.rubriek", punten=m["rubriek_punten"])
         return zin
-
-    def __repr__(self) -> str:
-        return str(self)
-
-    def _repr_html_(self) -> str:
-        from .sjabloon import html
-
-        return html(
-            "bon.html.j2",
-            gelukt=self.fout is None,
-            kop=tekst("inleveren.kop" if self.fout is None else "inleveren.kop_niet"),
-            tekst=str(self),
-        )
 
 
 def _zichtbare_punten(nb: Any, plan: bytes) -> tuple[float, float]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .berichten import getal, tekst
+from .inleveren import _Bewijs
 
 __all__ = ["Pakket", "eigen_werk", "pak_alles_in"]
 
@@ -54,8 +55,10 @@ def eigen_werk(cursus: str | os.PathLike[str]) -> list[str]:
 
 
 @dataclass
-class Pakket:
+class Pakket(_Bewijs):
     """What ``pak_alles_in`` wrote: the zip and the files in it (or why nothing was written)."""
+
+    _SLEUTEL = "mijnwerk"
 
     pad: Path | None
     bestanden: list[str]
@@ -73,19 +76,6 @@ class Pakket:
 
     def _kb(self) -> float:
         return self.pad.stat().st_size / 1024 if self.pad and self.pad.exists() else 0.0
-
-    def __repr__(self) -> str:
-        return str(self)
-
-    def _repr_html_(self) -> str:
-        from .sjabloon import html
-
-        return html(
-            "bon.html.j2",
-            gelukt=self.fout is None,
-            kop=tekst("mijnwerk.kop" if self.fout is None else "mijnwerk.kop_niet"),
-            tekst=str(self),
-        )
 
 
 def pak_alles_in(begin: str | os.PathLike[str] = ".", nu: dt.datetime | None = None) -> Pakket:

@@ -25,18 +25,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 
 def _eerste_formulier(context, basis: str) -> float:
-    from test_browser_site import KERNEL_MS, _cel_met, _kernel_klaar, _open, _voer_uit
+    from test_browser_site import KERNEL_MS, naar_eerste_formulier
 
     page = context.new_page()
     page.set_default_timeout(KERNEL_MS)
-    begin = time.monotonic()
-    _open(page, basis, "notebooks/00_start.ipynb")
-    cel = _cel_met(page, 'bewerk("werk/les00_plan.json"')
-    cel.scroll_into_view_if_needed()
-    _kernel_klaar(page)
-    _voer_uit(page, cel)
-    page.locator(".bm-editor").wait_for(timeout=KERNEL_MS)
-    duur = time.monotonic() - begin
+    duur = naar_eerste_formulier(page, basis)
     page.close()
     return duur
 

@@ -221,17 +221,22 @@ def _cel_met(page, tekst: str):
     return page.locator(".jp-Notebook .jp-CodeCell").filter(has_text=tekst).first
 
 
-def test_lesson_form_offline_and_time_to_first_form(pagina, tmp_path):
-    page, basis, geweigerd = pagina
+def naar_eerste_formulier(page, basis: str) -> float:
+    """Open lesson 00, run its form cell and wait for the form: the seconds that took (the
+    figure benchmarks/site.py prints too)."""
     begin = time.monotonic()
     _open(page, basis, "notebooks/00_start.ipynb")
     cel = _cel_met(page, 'bewerk("werk/les00_plan.json"')
     cel.scroll_into_view_if_needed()
     _kernel_klaar(page)
     _voer_uit(page, cel)
-    editor = page.locator(".bm-editor")
-    editor.wait_for(timeout=KERNEL_MS)
-    eerste_formulier = time.monotonic() - begin
+    page.locator(".bm-editor").wait_for(timeout=KERNEL_MS)
+    return time.monotonic() - begin
+
+
+def test_lesson_form_offline_and_time_to_first_form(pagina, tmp_path):
+    page, basis, geweigerd = pagina
+    eerste_formulier = naar_eerste_formulier(page, basis)
     print(f"time from opening lesson 00 to the first form: {eerste_formulier:.1f} s")
     (tmp_path / "eerste_formulier.txt").write_text(f"{eerste_formulier:.2f}\n")
     page.screenshot(path=str(tmp_path / "site-formulier.png"))
