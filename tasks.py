@@ -69,9 +69,11 @@ LABCONFIG = HIER / "jupyter_lab_config.py"
 def lab(args: list[str]) -> int:
     python = _installeer("")
     # The student sees the course view, not the repository: lessons and the student versions of
-    # the exercises, no masters. Their own work stays in it (see basismodel_edu/cursus.py).
+    # the exercises, no masters. Their own work stays in it (see basismodel_edu/lesstof/cursus.py).
     cursus = HIER / "cursus"
-    subprocess.run([str(python), "-m", "basismodel_edu.cursus", str(HIER), str(cursus)], check=True)
+    subprocess.run(
+        [str(python), "-m", "basismodel_edu.lesstof.cursus", str(HIER), str(cursus)], check=True
+    )
     wortel = "--ServerApp.root_dir=" + str(cursus)
     instellingen = f"--config={LABCONFIG}"
     return subprocess.call(

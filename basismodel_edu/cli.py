@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from .berichten import tekst, zet_taal
+from .taal.berichten import tekst, zet_taal
 
 __all__ = ["main"]
 
@@ -43,9 +43,9 @@ def _opzet_check(p: argparse.ArgumentParser) -> None:
 
 @commando("check", _opzet_check)
 def _check(args: argparse.Namespace) -> int:
-    from .bestand import laad_plan
-    from .controle import controleer
-    from .model import PlanFout
+    from .controle.motor import controleer
+    from .plan.bestand import laad_plan
+    from .plan.model import PlanFout
 
     try:
         plan = laad_plan(args.plan)
@@ -85,7 +85,7 @@ def _opzet_smart(p: argparse.ArgumentParser) -> None:
 
 @commando("smart", _opzet_smart)
 def _smart(args: argparse.Namespace) -> int:
-    from .smart import beoordeel_smart
+    from .controle.smart import beoordeel_smart
 
     oordeel = beoordeel_smart(args.tekst)
     if args.format == "json":
@@ -105,7 +105,7 @@ def _opzet_rules(p: argparse.ArgumentParser) -> None:
 
 @commando("rules", _opzet_rules)
 def _rules(args: argparse.Namespace) -> int:
-    from .controle import kies_regels
+    from .controle.motor import kies_regels
 
     selectie = [s for s in args.select.split(",") if s.strip()] if args.select else None
     try:
@@ -138,7 +138,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 @commando("schema", lambda p: None)
 def _schema(args: argparse.Namespace) -> int:
-    from .bestand import plan_schema
+    from .plan.bestand import plan_schema
 
     print(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
     return 0
@@ -155,8 +155,8 @@ def _opzet_example(p: argparse.ArgumentParser) -> None:
 def _example(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .model import PlanFout
-    from .voorbeelden import bewaar_voorbeeld
+    from .plan.model import PlanFout
+    from .plan.voorbeelden import bewaar_voorbeeld
 
     if Path(args.uit).exists() and not args.force:
         print(tekst("cli.bestaat_al", pad=args.uit), file=sys.stderr)
@@ -182,8 +182,8 @@ def _opzet_meet(p: argparse.ArgumentParser) -> None:
 
 @commando("meet", _opzet_meet)
 def _meet(args: argparse.Namespace) -> int:
-    from .meetronde import lees_koppeling, meet
-    from .model import PlanFout
+    from .meten.meetronde import lees_koppeling, meet
+    from .plan.model import PlanFout
 
     try:
         koppeling = lees_koppeling(args.koppeling) if args.koppeling else None

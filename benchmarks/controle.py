@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from plannen import normaal_plan
 
 from basismodel_edu import beoordeel_smart, controleer, regels, voorbeeldplan
-from basismodel_edu.opvulling import geeft_reden, opvulling
+from basismodel_edu.controle.opvulling import geeft_reden, opvulling
 
 
 def mediaan_tijd(functie, herhalingen: int) -> float:

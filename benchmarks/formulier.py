@@ -24,7 +24,7 @@ METING = textwrap.dedent(
     import statistics, tempfile, time
     from pathlib import Path
     from basismodel_edu import bewerk, voorbeeldplan
-    from basismodel_edu.model import KPI, Ambitie, Doel, Middel, Tactiek
+    from basismodel_edu.plan.model import KPI, Ambitie, Doel, Middel, Tactiek
 
     def normaal_plan():
         plan = voorbeeldplan()
@@ -45,7 +45,7 @@ METING = textwrap.dedent(
     def bouwtijden(map_, n=15):
         # Opening a saved normal plan: the editor as the student first sees it (one tab),
         # and with every tab opened once.
-        from basismodel_edu.bestand import bewaar_plan
+        from basismodel_edu.plan.bestand import bewaar_plan
         pad = map_ / "bestaand.json"
         bewaar_plan(normaal_plan(), pad)
         eerst, alles = [], []

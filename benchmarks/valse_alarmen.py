@@ -2,7 +2,7 @@
 
     python benchmarks/valse_alarmen.py
 
-Plans: the course example (basismodel_edu/voorbeelden/), the model
+Plans: the course example (basismodel_edu/plan/voorbeelden/), the model
 solutions of the exercises (consistent plans from other sectors: a bicycle repair shop, a dance
 school, a bookshop, a food truck), and every rule fixture in tests/fixtures/regels/ (each made to
 have ONE problem: a heuristic finding with another code on it is a false alarm). Heuristic rules
@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 from nakijkhulp import oplossingsplan
 
 from basismodel_edu import controleer, voorbeeldplan
-from basismodel_edu.bestand import laad_plan
 from basismodel_edu.controle import REGELS, kies_regels
+from basismodel_edu.plan.bestand import laad_plan
 
 FIXTURES = Path(__file__).parent.parent / "tests" / "fixtures" / "regels"
 EXERCISES = Path(__file__).parent.parent / "exercises"

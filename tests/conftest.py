@@ -67,7 +67,7 @@ def voorbeeld():
 @pytest.fixture(autouse=True)
 def _nederlands():
     """Every test starts in Dutch, whatever the test before it chose."""
-    from basismodel_edu.berichten import zet_taal
+    from basismodel_edu.taal.berichten import zet_taal
 
     zet_taal("nl")
     yield

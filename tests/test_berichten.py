@@ -8,7 +8,8 @@ import string
 
 import pytest
 
-from basismodel_edu.berichten import (
+from basismodel_edu.controle import kies_regels
+from basismodel_edu.taal.berichten import (
     TALEN,
     _Opmaak,
     catalogus,
@@ -18,7 +19,6 @@ from basismodel_edu.berichten import (
     waarde,
     zet_taal,
 )
-from basismodel_edu.controle import kies_regels
 
 RULE_PARTS = {"titel", "wat", "waarom", "hoe"}
 

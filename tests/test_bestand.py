@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from basismodel_edu import PlanFout, bewaar_plan, laad_plan, lees_plan, plan_schema
-from basismodel_edu.bestand import meegeleverd_schema, plan_naar_json
+from basismodel_edu.plan.bestand import meegeleverd_schema, plan_naar_json
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

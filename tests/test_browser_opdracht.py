@@ -17,7 +17,7 @@ import pytest
 import test_browser
 from test_browser import WACHT_MS, _server, _vrije_poort
 
-from basismodel_edu.cursus import ververs
+from basismodel_edu.lesstof.cursus import ververs
 
 pytestmark = pytest.mark.browser
 browser = test_browser.browser  # the same Chromium fixture

@@ -76,7 +76,7 @@ def _bewaar(page) -> None:
 
 
 def test_a_student_walks_from_lesson_to_graded_hand_in(browser, tmp_path):  # noqa: F811
-    from basismodel_edu.cursus import ververs
+    from basismodel_edu.lesstof.cursus import ververs
     from basismodel_edu.nakijken import beoordeel
     from basismodel_edu.nakijken.zandbak import beschikbaar
 

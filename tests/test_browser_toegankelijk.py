@@ -174,7 +174,7 @@ def _tab_bereikt_elk_veld(page, tab: str) -> list[str]:
 
 def _voorbeeld(pad: Path) -> None:
     from basismodel_edu import voorbeeldplan
-    from basismodel_edu.bestand import bewaar_plan
+    from basismodel_edu.plan.bestand import bewaar_plan
 
     pad.parent.mkdir(parents=True, exist_ok=True)
     bewaar_plan(voorbeeldplan(), pad)
@@ -226,7 +226,7 @@ def test_exercise_and_lesson_outputs_in_jupyterlab_have_no_serious_violation(
     lesson (text, figures, self-check): what the student reads, not JupyterLab's chrome."""
     from test_browser_opdracht import OPDRACHT, _run_all
 
-    from basismodel_edu.cursus import ververs
+    from basismodel_edu.lesstof.cursus import ververs
 
     cursus = tmp_path / "cursus"
     ververs(ROOT, cursus)

@@ -10,13 +10,13 @@ import pytest
 from nakijkhulp import OPDRACHTEN
 
 from basismodel_edu import Plan
-from basismodel_edu.opdracht import (
+from basismodel_edu.opdrachten.opdracht import (
     ControleNietGehaald,
     Controlepaneel,
     controleer_opdracht,
     toets_plan,
 )
-from basismodel_edu.uitgave import MasterFout, lees_master, studentversie
+from basismodel_edu.opdrachten.uitgave import MasterFout, lees_master, studentversie
 
 MISSIE = OPDRACHTEN[[p.name for p in OPDRACHTEN].index("missie_fietsenmaker")]
 

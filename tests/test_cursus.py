@@ -1,4 +1,4 @@
-"""The course view ``cursus/`` that ``python tasks.py lab`` opens (basismodel_edu/cursus.py)."""
+"""The course view ``cursus/`` that ``python tasks.py lab`` opens (basismodel_edu/lesstof/cursus.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from basismodel_edu.cursus import opdrachtdata, ververs
+from basismodel_edu.lesstof.cursus import opdrachtdata, ververs
 
 HIER = Path(__file__).resolve().parent.parent
 LINK = re.compile(r"\]\(([^)\s]+)\)|href=\"([^\"]+)\"")

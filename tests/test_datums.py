@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from basismodel_edu.datums import DatumFout, lees_datum, schrijf_datum
+from basismodel_edu.taal.datums import DatumFout, lees_datum, schrijf_datum
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import itertools
 import pytest
 
 from basismodel_edu import plan_samenvatting, teken_basismodel, teken_plan, voorbeeldplan
-from basismodel_edu.berichten import zet_taal
-from basismodel_edu.model import KPI, Ambitie, Doel, Middel, Plan, Tactiek
+from basismodel_edu.plan.model import KPI, Ambitie, Doel, Middel, Plan, Tactiek
+from basismodel_edu.taal.berichten import zet_taal
 
 
 def _teksten(fig) -> list[str]:

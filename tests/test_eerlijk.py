@@ -4,7 +4,7 @@ full marks and a typical wrong answer loses points.
 Each answer is a plan built here as a fixture: the exercise's start plan, changed the way a
 student would (by form or in code). It is graded on the real path: the grader's own
 :func:`~basismodel_edu.nakijken.score.score` with the master's checks, read from the master by
-:func:`~basismodel_edu.uitgave.lees_master`; each visible check's cell outcome is what the check
+:func:`~basismodel_edu.opdrachten.uitgave.lees_master`; each visible check's cell outcome is what the check
 cell itself (``controleer_opdracht``) gives on that plan in this process, as a kernel would. No
 notebook is run: that the check cells run in a kernel is what tests/test_nakijken.py proves.
 """
@@ -20,13 +20,13 @@ import pytest
 from nakijkhulp import OPDRACHTEN, oplossingsplan
 
 from basismodel_edu import KPI, Ambitie, Doel, Middel, Missie, Plan, Tactiek, Visie
-from basismodel_edu.bestand import bewaar_plan, laad_plan, plan_naar_json
 from basismodel_edu.nakijken.score import score
 from basismodel_edu.nakijken.uitvoeren import GEHAALD, NIET_GEHAALD, Uitvoering
 from basismodel_edu.nakijken.zandbak import Grenzen
-from basismodel_edu.opdracht import ControleNietGehaald, controleer_opdracht
-from basismodel_edu.revisies import herzie, herzie_doel
-from basismodel_edu.uitgave import lees_master
+from basismodel_edu.opdrachten.opdracht import ControleNietGehaald, controleer_opdracht
+from basismodel_edu.opdrachten.uitgave import lees_master
+from basismodel_edu.plan.bestand import bewaar_plan, laad_plan, plan_naar_json
+from basismodel_edu.plan.revisies import herzie, herzie_doel
 
 ROOT = Path(__file__).resolve().parent.parent
 Maker = Callable[[Path], Plan]  # builds an answer in a folder that holds the exercise's files

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from basismodel_edu.exports import FORMATEN, herken_export, lees_export
-from basismodel_edu.importeren import ImportFout
+from basismodel_edu.meten.exports import FORMATEN, herken_export, lees_export
+from basismodel_edu.meten.importeren import ImportFout
 
 MAP = Path(__file__).parent / "fixtures" / "exports"
 

@@ -23,7 +23,7 @@ def test_figure_shows_as_png_in_a_kernel_without_magic(tmp_path):
 
 
 def test_a_figure_shows_itself_with_its_text_alternative():
-    from basismodel_edu.figuren import als_html, nieuwe_figuur
+    from basismodel_edu.taal.figuren import als_html, nieuwe_figuur
 
     fig = nieuwe_figuur(alt='Twee balken: "A" <groot>, B klein', figsize=(2, 1))
     fig.add_subplot().bar([0, 1], [3, 1])
@@ -40,7 +40,7 @@ def test_every_figure_in_every_lesson_has_a_text_alternative():
     import re
     from pathlib import Path
 
-    from basismodel_edu.berichten import tekst
+    from basismodel_edu.taal.berichten import tekst
 
     leeg = tekst("figuur.zonder_titel")
     figuren = 0

@@ -8,8 +8,7 @@ import json
 import pytest
 
 from basismodel_edu import bewerk, voorbeeldplan
-from basismodel_edu.berichten import catalogus
-from basismodel_edu.formulieren import (
+from basismodel_edu.formulieren.editor import (
     DoelenFormulier,
     KPIFormulier,
     MiddelenFormulier,
@@ -20,7 +19,7 @@ from basismodel_edu.formulieren import (
     lees_getal,
     soort_veld,
 )
-from basismodel_edu.model import (
+from basismodel_edu.plan.model import (
     KPI,
     Doel,
     Middel,
@@ -31,6 +30,7 @@ from basismodel_edu.model import (
     Tactiek,
     Visie,
 )
+from basismodel_edu.taal.berichten import catalogus
 
 
 def _opgeslagen(pad):
@@ -275,7 +275,7 @@ def test_vision_form_ambitions_are_items():
 
 
 def test_editor_speaks_english(tmp_path):
-    from basismodel_edu.berichten import zet_taal
+    from basismodel_edu.taal.berichten import zet_taal
 
     zet_taal("en")
     e = bewerk(tmp_path / "p.json")

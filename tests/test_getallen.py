@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from basismodel_edu.berichten import getal
-from basismodel_edu.bestand import laad_plan
-from basismodel_edu.getallen import GetalFout, lees_getal
-from basismodel_edu.model import KPI, Doel, Middel, PlanFout
+from basismodel_edu.plan.bestand import laad_plan
+from basismodel_edu.plan.model import KPI, Doel, Middel, PlanFout
+from basismodel_edu.taal.berichten import getal
+from basismodel_edu.taal.getallen import GetalFout, lees_getal
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 
 from basismodel_edu import voorbeeldplan
 from basismodel_edu.controle import REGELS, kies_regels, regel
-from basismodel_edu.opdracht import lees_controlecel, toets_plan
+from basismodel_edu.opdrachten.opdracht import lees_controlecel, toets_plan
 
 EXERCISES = Path(__file__).parent.parent / "exercises"
 HEURISTISCH = {
@@ -83,7 +83,7 @@ def test_no_heuristic_rule_fires_on_consistent_plans_or_on_another_rules_fixture
     from nakijkhulp import oplossingsplan
 
     from basismodel_edu import controleer
-    from basismodel_edu.bestand import laad_plan
+    from basismodel_edu.plan.bestand import laad_plan
 
     plannen = [("voorbeeld", voorbeeldplan(), None)]
     for o in sorted(EXERCISES.iterdir()):
@@ -161,8 +161,8 @@ def test_one_finding_when_every_kpi_only_counts_attention():
 
 
 def test_measured_data_answer_what_bm320s_rule_of_thumb_guesses():
-    from basismodel_edu.bestand import laad_plan
-    from basismodel_edu.model import Meting
+    from basismodel_edu.plan.bestand import laad_plan
+    from basismodel_edu.plan.model import Meting
 
     # BM320's fixture asks 1.800 → 18.000 in a year (21% a month). Once a year of data on its
     # KPI allows a forecast, BM330 judges the goal ("dreigt gemist") and BM320 is silent.

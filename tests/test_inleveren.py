@@ -1,4 +1,4 @@
-"""Handing in an exercise (basismodel_edu/inleveren.py) and restoring a broken plan file."""
+"""Handing in an exercise (basismodel_edu/opdrachten/inleveren.py) and restoring a broken plan file."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from nakijkhulp import OPDRACHTEN
 from test_controlepaneel import MISSIE, _goed_plan
 
 from basismodel_edu import Plan, bewaar_plan
-from basismodel_edu.bestand import lees_plan
-from basismodel_edu.inleveren import InleverFout, herstel_plan, lever_in, maak_inlevering
+from basismodel_edu.opdrachten.inleveren import InleverFout, herstel_plan, lever_in, maak_inlevering
+from basismodel_edu.plan.bestand import lees_plan
 
 
 def _opdracht(tmp_path, plan: dict | None, bewaard: bool = True):
@@ -220,7 +220,7 @@ def test_receipt_promises_partial_points_as_the_grader_counts_them(tmp_path):
     from basismodel_edu.nakijken.score import score
     from basismodel_edu.nakijken.uitvoeren import GEHAALD, NIET_GEHAALD, Uitvoering
     from basismodel_edu.nakijken.zandbak import Grenzen
-    from basismodel_edu.uitgave import lees_master
+    from basismodel_edu.opdrachten.uitgave import lees_master
 
     mnb = nbformat.read(MISSIE / "master.ipynb", as_version=4)
     next(c for c in mnb.cells if c.id == cel.id).metadata["basismodel"]["deelpunten"] = True
@@ -268,7 +268,7 @@ def test_hand_in_does_not_load_nbformat(tmp_path):
 
     map_ = _opdracht(tmp_path, _goed_plan())
     code = (
-        "import sys\nfrom basismodel_edu.inleveren import maak_inlevering\n"
+        "import sys\nfrom basismodel_edu.opdrachten.inleveren import maak_inlevering\n"
         f"maak_inlevering({str(map_)!r})\nprint('nbformat' in sys.modules)"
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from basismodel_edu import PlanFout, controleer, ketens, lees_plan
-from basismodel_edu.bestand import plan_naar_json
-from basismodel_edu.voorbeelden import voorbeeldplan
+from basismodel_edu.plan.bestand import plan_naar_json
+from basismodel_edu.plan.voorbeelden import voorbeeldplan
 
 json_waarden = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),

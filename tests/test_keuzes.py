@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 from basismodel_edu import controleer, laad_plan, model, plan_samenvatting, zet_taal
-from basismodel_edu.berichten import catalogus, keuze
+from basismodel_edu.taal.berichten import catalogus, keuze
 
 
 def _literal_waarden() -> set[str]:

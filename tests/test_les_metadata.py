@@ -89,7 +89,7 @@ def test_save_without_the_hook_stores_the_version(tmp_path):
 
 
 def test_hook_leaves_other_files_alone():
-    from basismodel_edu.cursus import zonder_versie
+    from basismodel_edu.lesstof.cursus import zonder_versie
 
     bestand = {"type": "file", "content": "version"}
     zonder_versie(bestand, path="x.txt")

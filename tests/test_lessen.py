@@ -21,7 +21,7 @@ import nbformat
 import pytest
 from conftest import ROOT, vereist
 
-from basismodel_edu.berichten import catalogus, zet_taal
+from basismodel_edu.taal.berichten import catalogus, zet_taal
 
 NOTEBOOKS = ROOT / "notebooks"
 LESSEN = ROOT / "lessen"
@@ -280,11 +280,11 @@ def test_een_notebook_dat_afwijkt_van_zijn_bron_valt_op(tmp_path):
 
 # --- the shipped example never changes ----------------------------------------------------------
 
-_VOORBEELD = ROOT / "basismodel_edu" / "voorbeelden" / "koffiebranderij.json"
+_VOORBEELD = ROOT / "basismodel_edu" / "plan" / "voorbeelden" / "koffiebranderij.json"
 
 
 def _pakketbestanden() -> dict[str, str]:
-    bestanden = [*(ROOT / "basismodel_edu" / "voorbeelden").glob("*.json")]
+    bestanden = [*(ROOT / "basismodel_edu" / "plan" / "voorbeelden").glob("*.json")]
     bestanden += [*(ROOT / "basismodel_edu" / "data").iterdir()]
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in bestanden if p.is_file()}
 
@@ -326,7 +326,7 @@ def test_lessen_die_kopieren_laten_het_pakket_ongemoeid(tmp_path):
 
 
 def test_meerkeuze_geeft_bij_goed_en_fout_de_juiste_terugkoppeling():
-    from basismodel_edu.zelftoets import meerkeuze
+    from basismodel_edu.lesstof.zelftoets import meerkeuze
 
     v = meerkeuze("Hoeveel lagen?", ["twee", "vier"], "vier", "Missie tot KPI's.", "Tel ze.")
     assert v.goed is None and v.terugkoppeling.value == ""
@@ -340,7 +340,7 @@ def test_meerkeuze_geeft_bij_goed_en_fout_de_juiste_terugkoppeling():
 
 
 def test_meerkeuze_weigert_een_goed_antwoord_dat_geen_optie_is():
-    from basismodel_edu.zelftoets import meerkeuze
+    from basismodel_edu.lesstof.zelftoets import meerkeuze
 
     with pytest.raises(ValueError, match="staat niet tussen de opties"):
         meerkeuze("Vraag?", ["ja", "nee"], "misschien", "uitleg")
@@ -349,7 +349,7 @@ def test_meerkeuze_weigert_een_goed_antwoord_dat_geen_optie_is():
 
 
 def test_vraag_uit_de_catalogus_in_beide_talen():
-    from basismodel_edu.zelftoets import vraag
+    from basismodel_edu.lesstof.zelftoets import vraag
 
     v = vraag("01_1")
     assert v.letters == ["a", "b", "c"] and v.opties[1] == "Wat is onze business?"
@@ -373,7 +373,7 @@ def test_vraag_uit_de_catalogus_in_beide_talen():
 
 @pytest.mark.parametrize("les", [n[:2] for n in REEKS])
 def test_elke_les_heeft_vragen_met_een_bestaand_goed_antwoord(les):
-    from basismodel_edu.zelftoets import vraag, vragen
+    from basismodel_edu.lesstof.zelftoets import vraag, vragen
 
     sleutels = vragen(les)
     assert len(sleutels) >= 3
@@ -421,7 +421,7 @@ def zelftoetsfouten(vragen: dict[str, dict[str, str]]) -> list[str]:
 def _zelftoetsen(taal: str) -> dict[str, dict[str, str]]:
     uit = {}
     for les in (n[:2] for n in REEKS):
-        from basismodel_edu.zelftoets import vragen
+        from basismodel_edu.lesstof.zelftoets import vragen
 
         for sleutel in vragen(les):
             uit[sleutel] = catalogus()[f"zelftoets.{sleutel}"][taal]

@@ -17,7 +17,7 @@ from basismodel_edu import (
     voorbeeldmetingen,
     voorbeeldplan,
 )
-from basismodel_edu.model import PlanFout
+from basismodel_edu.plan.model import PlanFout
 
 EXPORTS = Path(__file__).parent / "fixtures" / "exports"
 

@@ -12,8 +12,8 @@ import pytest
 
 from basismodel_edu import bewaar_plan, laad_plan, meet, voorbeeldplan
 from basismodel_edu.cli import main
-from basismodel_edu.exports import herken_export
-from basismodel_edu.meetronde import lees_koppeling
+from basismodel_edu.meten.exports import herken_export
+from basismodel_edu.meten.meetronde import lees_koppeling
 
 EXPORTS = Path(__file__).parent / "fixtures" / "exports"
 DATA = Path(__file__).parent.parent / "basismodel_edu" / "data"

@@ -10,8 +10,8 @@ import zipfile
 from conftest import ROOT
 
 from basismodel_edu import pak_alles_in
-from basismodel_edu.cursus import ververs
-from basismodel_edu.mijnwerk import NAAM, eigen_werk
+from basismodel_edu.lesstof.cursus import ververs
+from basismodel_edu.opdrachten.mijnwerk import NAAM, eigen_werk
 
 NU = dt.datetime(2027, 3, 4, 9, 30)
 

@@ -18,8 +18,8 @@ from nakijkhulp import OPDRACHTEN, inzending, oplossingsplan, student_nb, voeg_c
 
 from basismodel_edu.nakijken import beoordeel, herbouw
 from basismodel_edu.nakijken.zandbak import beschikbaar
-from basismodel_edu.opdracht import controleer_opdracht, lees_controlecel, toets_plan
-from basismodel_edu.uitgave import MasterFout, geef_uit, lees_master
+from basismodel_edu.opdrachten.opdracht import controleer_opdracht, lees_controlecel, toets_plan
+from basismodel_edu.opdrachten.uitgave import MasterFout, geef_uit, lees_master
 
 
 def test_there_is_an_exercise_per_layer_and_a_whole_plan():

@@ -279,7 +279,7 @@ def _bouw(k: Klas) -> None:
         "functie_herdefinieerd",
         0,
         k.nb(
-            "import basismodel_edu.opdracht as o\no.controleer_opdracht = lambda *a, **k: print('✔ gehaald')"
+            "import basismodel_edu.opdrachten.opdracht as o\no.controleer_opdracht = lambda *a, **k: print('✔ gehaald')"
         ),
         plan="start",
     )
@@ -442,7 +442,7 @@ def test_no_attack_left_a_trace_or_a_process(klas):
 
 
 def test_no_secret_reaches_any_output(klas):
-    from basismodel_edu.uitgave import lees_master
+    from basismodel_edu.opdrachten.uitgave import lees_master
 
     verborgen = [c for c in lees_master(OPDRACHT / "master.ipynb").controles if c.verborgen]
     for p in klas.uit.rglob("*"):

@@ -18,8 +18,8 @@ from basismodel_edu.nakijken.score import deelpunten, getoetste_regels, score
 from basismodel_edu.nakijken.uitvoeren import GEHAALD, NIET_GEDRAAID, NIET_GEHAALD, Uitvoering
 from basismodel_edu.nakijken.verslag import schrijf
 from basismodel_edu.nakijken.zandbak import Grenzen
-from basismodel_edu.opdracht import toets_plan
-from basismodel_edu.uitgave import MasterFout, lees_master
+from basismodel_edu.opdrachten.opdracht import toets_plan
+from basismodel_edu.opdrachten.uitgave import MasterFout, lees_master
 
 MISSIE = next(p for p in OPDRACHTEN if p.name == "missie_fietsenmaker")
 CEL = "verborgen-missie"  # selection "missie", strict, two minimum counts: many rules
@@ -142,7 +142,7 @@ def test_partial_points_show_in_gradebook_and_feedback(tmp_path):
     uit = tmp_path / "uit"
     schrijf(uit, m, [b], {}, [], {"zandbak": True})
     verborgen = next(x for x in b.controles if x.verborgen)
-    from basismodel_edu.berichten import getal
+    from basismodel_edu.taal.berichten import getal
 
     rij = (uit / "cijferlijst.csv").read_text("utf-8-sig").splitlines()[1].split(";")
     assert rij[3] == getal(verborgen.behaald) and "," in rij[3]  # e.g. 1,8 of 2
@@ -171,7 +171,7 @@ def test_real_kernels_honest_and_hostile_get_the_same_partial_points(tmp_path):
     inzending(wortel, "eerlijk", student_nb(MISSIE), plan)
     bedrog = voeg_cel_in(
         student_nb(MISSIE),
-        "import basismodel_edu.opdracht as o\n"
+        "import basismodel_edu.opdrachten.opdracht as o\n"
         "o.toets_plan = lambda *a, **k: o.Toetsing(k.get('naam', ''), k.get('punten', 1))",
     )
     inzending(wortel, "bedrog", bedrog, plan)

@@ -23,7 +23,7 @@ from basismodel_edu.nakijken.score import score
 from basismodel_edu.nakijken.uitvoeren import GEHAALD, NIET_GEHAALD, Uitvoering
 from basismodel_edu.nakijken.verslag import schrijf
 from basismodel_edu.nakijken.zandbak import Grenzen
-from basismodel_edu.uitgave import MasterFout, lees_master, rubriektekst
+from basismodel_edu.opdrachten.uitgave import MasterFout, lees_master, rubriektekst
 
 MISSIE = next(p for p in OPDRACHTEN if p.name == "missie_fietsenmaker")
 

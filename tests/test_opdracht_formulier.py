@@ -63,7 +63,7 @@ def test_the_old_form_cell_shows_nothing(tmp_path, monkeypatch):
     shutil.copyfile(OPDRACHTEN[0] / "startplan.json", tmp_path / "startplan.json")
     monkeypatch.chdir(tmp_path)
     from basismodel_edu import bewaar_plan
-    from basismodel_edu.opdracht import begin_opdracht
+    from basismodel_edu.opdrachten.opdracht import begin_opdracht
 
     namen = {"begin_opdracht": begin_opdracht, "bewaar_plan": bewaar_plan}
     assert not isinstance(uitkomst(OUDE_FORMULIERCEL, namen), ipywidgets.Widget)
@@ -86,7 +86,7 @@ def test_old_instructions_are_found():
 
 
 def test_the_messages_speak_of_no_save_button():
-    for pad in (HIER / "basismodel_edu" / "catalogus").glob("*.toml"):
+    for pad in (HIER / "basismodel_edu" / "taal" / "catalogus").glob("*.toml"):
         assert "knop Bewaren" not in pad.read_text(encoding="utf-8"), pad.name
 
 

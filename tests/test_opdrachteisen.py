@@ -1,4 +1,4 @@
-"""Requirements on a student's own answers (basismodel_edu/opdrachteisen.py): each fails on a bad
+"""Requirements on a student's own answers (basismodel_edu/opdrachten/opdrachteisen.py): each fails on a bad
 answer with a message naming where, and passes on a good one."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from basismodel_edu import laad_plan
-from basismodel_edu.bestand import bewaar_plan, plan_naar_json
-from basismodel_edu.opdracht import beantwoord, toets_plan
-from basismodel_edu.revisies import herzie
+from basismodel_edu.opdrachten.opdracht import beantwoord, toets_plan
+from basismodel_edu.plan.bestand import bewaar_plan, plan_naar_json
+from basismodel_edu.plan.revisies import herzie
 
 OPDRACHTEN = Path(__file__).resolve().parent.parent / "exercises"
 THEATER = OPDRACHTEN / "bijsturen_theater" / "startplan.json"
@@ -122,7 +122,7 @@ def test_a_failed_check_raises_except_in_the_browser_site(tmp_path, monkeypatch,
     import pytest
 
     from basismodel_edu import Plan, bewaar_plan
-    from basismodel_edu.opdracht import ControleNietGehaald, controleer_opdracht
+    from basismodel_edu.opdrachten.opdracht import ControleNietGehaald, controleer_opdracht
 
     pad = bewaar_plan(Plan(), tmp_path / "plan.json")
     with pytest.raises(ControleNietGehaald):

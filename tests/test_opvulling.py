@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from basismodel_edu import controleer
-from basismodel_edu.opvulling import opvulling
+from basismodel_edu.controle.opvulling import opvulling
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ import random
 import pytest
 
 from basismodel_edu import KPI, Doel, Meting, Plan, voeg_metingen_toe, voortgang
-from basismodel_edu.meetstand import kpi_standen, t_kwantiel, trendlijn
-from basismodel_edu.voortgangstabel import toelichting
+from basismodel_edu.controle.meetstand import kpi_standen, t_kwantiel, trendlijn
+from basismodel_edu.meten.voortgangstabel import toelichting
 
 D = dt.date
 BEGIN = D(2027, 1, 1)

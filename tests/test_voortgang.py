@@ -18,7 +18,7 @@ from basismodel_edu import (
     voorbeeldplan,
     voortgang,
 )
-from basismodel_edu.meetstand import bereikt, trendlijn
+from basismodel_edu.controle.meetstand import bereikt, trendlijn
 
 D = dt.date
 
@@ -262,7 +262,7 @@ def test_dashboard_dates_only_on_the_bottom_row_and_one_time_range():
 def test_dashboard_draws_its_labels_as_outlines_with_a_fallback_for_missing_characters():
     from matplotlib.figure import Figure
 
-    from basismodel_edu.tekstpaden import Tekstpaden
+    from basismodel_edu.meten.tekstpaden import Tekstpaden
 
     fig = Figure()
     t = Tekstpaden(fig, grootte=9)
@@ -297,4 +297,4 @@ def test_voortgang_is_the_function_even_after_its_module_loaded():
     assert callable(reeks)
     from basismodel_edu import voortgang as v
 
-    assert v is basismodel_edu.voortgangstabel.voortgang
+    assert v is basismodel_edu.meten.voortgangstabel.voortgang

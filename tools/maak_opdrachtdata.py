@@ -5,7 +5,7 @@ Run from the repository root (the output is the same every time: the random numb
     python tools/maak_opdrachtdata.py
 
 The file has the columns of a Meta Business Suite export of Instagram posts (the format
-basismodel_edu/exports.py recognises), but every figure is made up: the account is called
+basismodel_edu/meten/exports.py recognises), but every figure is made up: the account is called
 "verzonnen.veerkracht" and each row's "Data comment" says SYNTHETISCH. Three posts a week for 24
 weeks; per week the reach grows fast enough for its norm, the saves too, and the comments stay
 almost flat, so exactly one KPI is at risk (tests/test_eerlijk.py relies on that).

@@ -34,8 +34,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..berichten import getal, tekst
-from ..uitgave import Master, lees_master
+from ..opdrachten.uitgave import Master, lees_master
+from ..taal.berichten import getal, tekst
 from .herbouw import herbouw, lees_notebook
 from .invoer import Grens, Inzending, lees_inzendingen, uitvoernaam
 from .score import Beoordeling, Controle, score
@@ -98,7 +98,7 @@ def _voorbereid() -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot
 
-    from ..controle import kies_regels
+    from ..controle.motor import kies_regels
 
     kies_regels()
     laad_sjablonen()
@@ -209,7 +209,7 @@ def _beoordeel_alle(
             continue
         herbouwd[bestand] = (nb, inz.plan)
         te_draaien.append((i, inz, nb, opm))
-    from ..cursus import opdrachtdata
+    from ..lesstof.cursus import opdrachtdata
 
     start = m.pad.parent / "startplan.json"
     startplan = start.read_bytes() if start.is_file() else None

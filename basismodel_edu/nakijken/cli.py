@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..berichten import tekst
+from ..taal.berichten import tekst
 
 __all__: list[str] = []
 
@@ -32,7 +32,7 @@ def _opzet(p: argparse.ArgumentParser) -> None:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from ..uitgave import MasterFout
+    from ..opdrachten.uitgave import MasterFout
     from . import ZandbakFout, beoordeel
 
     try:

@@ -48,7 +48,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..berichten import tekst
+from ..taal.berichten import tekst
 
 __all__ = ["LMS", "ExportFout", "Exportverslag", "exporteer", "naar_brightspace"]
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ..berichten import tekst
-from ..opdracht import controlecel_met_plan
-from ..uitgave import Master, controlecellen
+from ..opdrachten.opdracht import controlecel_met_plan
+from ..opdrachten.uitgave import Master, controlecellen
+from ..taal.berichten import tekst
 
 __all__ = ["herbouw", "lees_notebook"]
 

@@ -23,7 +23,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..berichten import getal, tekst
+from ..taal.berichten import getal, tekst
 
 __all__ = [
     "Grens",

@@ -26,7 +26,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..berichten import TALEN, getal, tekst
+from ..taal.berichten import TALEN, getal, tekst
 from .verslag import (
     MARKERING,
     beoordeling_uit_dict,

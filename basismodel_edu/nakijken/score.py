@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..berichten import tekst
-from ..opdracht import deelpunten, getoetste_regels
-from ..uitgave import Master
+from ..opdrachten.opdracht import deelpunten, getoetste_regels
+from ..opdrachten.uitgave import Master
+from ..taal.berichten import tekst
 from .uitvoeren import GEHAALD, NIET_GEDRAAID, NIET_GEHAALD, Uitvoering
 
 __all__ = ["Beoordeling", "Controle", "Rubriekpunt", "deelpunten", "getoetste_regels", "score"]
@@ -104,8 +104,8 @@ def score(
     grenzen,
 ) -> Beoordeling:
     """The grade of one student from the plan bytes and how the notebook ran."""
-    from ..controle import controleer
-    from ..opdracht import _laad, toets_plan
+    from ..controle.motor import controleer
+    from ..opdrachten.opdracht import _laad, toets_plan
 
     b = Beoordeling(student, "beoordeeld", opmerkingen=list(opmerkingen))
     u = uitvoering

@@ -16,8 +16,8 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
-from ..berichten import getal, huidige_taal, tekst
-from ..uitgave import Master
+from ..opdrachten.uitgave import Master
+from ..taal.berichten import getal, huidige_taal, tekst
 from .score import Beoordeling, Controle, Rubriekpunt
 
 __all__ = [
@@ -52,7 +52,7 @@ def _omgeving():
     import jinja2
 
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("basismodel_edu", "sjablonen"),
+        loader=jinja2.PackageLoader("basismodel_edu.taal", "sjablonen"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -81,7 +81,7 @@ def bereid_uitvoer(uit: Path) -> None:
 
 def _label(code: str) -> str:
     """A rule code with its title; the grader's own codes (a count, the plan file) in words."""
-    from ..berichten import tekst_delen
+    from ..taal.berichten import tekst_delen
 
     if code.startswith("AANTAL:"):
         return tekst("nakijken.code.aantal", deel=code.split(":", 1)[1])
@@ -110,7 +110,7 @@ def _grafiek(pad: Path, telling: list[tuple[str, int]]) -> None:
 
 
 def _zichtbare_regels(master: Master) -> set[str]:
-    from ..controle import kies_regels
+    from ..controle.motor import kies_regels
 
     zichtbaar: set[str] = set()
     for c in master.controles:
