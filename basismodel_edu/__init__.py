@@ -31,7 +31,7 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 from importlib.abc import Loader, MetaPathFinder
-from importlib.util import find_spec, spec_from_loader
+from importlib.util import spec_from_loader
 
 # name → module that defines it. One table, so that adding a public name is one line.
 _WAAR = {
@@ -107,12 +107,12 @@ _WAAR = {
     "bewaar_voorbeeld": "plan.voorbeelden",
     "voorbeeld_met_fout": "plan.voorbeelden",
     # forms and diagrams (load ipywidgets / matplotlib on first use)
-    "MissieFormulier": "formulieren.editor",
-    "VisieFormulier": "formulieren.editor",
-    "DoelenFormulier": "formulieren.editor",
-    "TactiekenFormulier": "formulieren.editor",
-    "MiddelenFormulier": "formulieren.editor",
-    "KPIFormulier": "formulieren.editor",
+    "MissieFormulier": "formulieren.lagen",
+    "VisieFormulier": "formulieren.lagen",
+    "DoelenFormulier": "formulieren.lagen",
+    "TactiekenFormulier": "formulieren.lagen",
+    "MiddelenFormulier": "formulieren.lagen",
+    "KPIFormulier": "formulieren.lagen",
     "PlanEditor": "formulieren.editor",
     "bewerk": "formulieren.editor",
     "leerlus": "formulieren.leerlus",
@@ -183,9 +183,11 @@ class _OudPad(MetaPathFinder, Loader):
         sys.modules[module.__name__] = echt
 
     def get_code(self, naam):
-        # For ``python -m basismodel_edu.cursus``: run the module at its new path.
+        # ``python -m basismodel_edu.cursus``: run the module at its new path, as its own package
+        # (its relative imports count from there, not from the old name's).
         nieuw = f"{__name__}.{OUDE_PADEN[naam.rpartition('.')[2]]}"
-        return find_spec(nieuw).loader.get_code(nieuw)
+        bron = f"import runpy\nrunpy.run_module({nieuw!r}, run_name='__main__', alter_sys=True)\n"
+        return compile(bron, f"<{naam}>", "exec")
 
 
 if not any(isinstance(f, _OudPad) for f in sys.meta_path):

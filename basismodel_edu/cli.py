@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from .taal.berichten import tekst, zet_taal
+from .taal.berichten import taaloptie, tekst, zet_taal
 
 __all__ = ["main"]
 
@@ -28,13 +28,9 @@ def commando(naam: str, opzet: Callable[[argparse.ArgumentParser], None]):
     return registreer
 
 
-def _taal(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=["nl", "en"], default=None, help=tekst("cli.help.lang"))
-
-
 def _opzet_check(p: argparse.ArgumentParser) -> None:
     p.add_argument("plan", help=tekst("cli.help.plan"))
-    _taal(p)
+    taaloptie(p)
     p.add_argument(
         "--format", choices=["text", "json"], default="text", help=tekst("cli.help.format")
     )
@@ -77,7 +73,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _opzet_smart(p: argparse.ArgumentParser) -> None:
     p.add_argument("tekst", help=tekst("cli.help.smart_tekst"))
-    _taal(p)
+    taaloptie(p)
     p.add_argument(
         "--format", choices=["text", "json"], default="text", help=tekst("cli.help.format")
     )
@@ -96,7 +92,7 @@ def _smart(args: argparse.Namespace) -> int:
 
 
 def _opzet_rules(p: argparse.ArgumentParser) -> None:
-    _taal(p)
+    taaloptie(p)
     p.add_argument(
         "--format", choices=["text", "json"], default="text", help=tekst("cli.help.format")
     )
@@ -177,7 +173,7 @@ def _opzet_meet(p: argparse.ArgumentParser) -> None:
     p.add_argument("--per", choices=["dag", "week"], default="dag", help=tekst("cli.help.per"))
     p.add_argument("--datum", default=None, help=tekst("cli.help.datum"))
     p.add_argument("--reden", default=None, help=tekst("cli.help.reden"))
-    _taal(p)
+    taaloptie(p)
 
 
 @commando("meet", _opzet_meet)
@@ -210,16 +206,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Subcommands that live beside their concern, each module offering a ``COMMANDOS`` table. The
+#: command line imports them, never the other way round.
+COMMANDO_MODULES = ("opdrachten.uitgave", "nakijken.cli")
+
+
 def _laad_commando_modules() -> None:
-    # Commands that live beside their concern register themselves here when present.
     from importlib import import_module
 
-    for module in ("uitgave", "nakijken", "app"):
-        try:
-            import_module(f".{module}", __package__)
-        except ModuleNotFoundError as e:
-            if e.name != f"{__package__}.{module}":
-                raise
+    for module in COMMANDO_MODULES:
+        COMMANDO.update(import_module(f".{module}", __package__).COMMANDOS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

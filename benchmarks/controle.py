@@ -20,8 +20,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from plannen import normaal_plan
 
-from basismodel_edu import beoordeel_smart, controleer, regels, voorbeeldplan
+from basismodel_edu import beoordeel_smart, controleer, voorbeeldplan
 from basismodel_edu.controle.opvulling import geeft_reden, opvulling
+from basismodel_edu.controle.regels import smart as smartregels
 
 
 def mediaan_tijd(functie, herhalingen: int) -> float:
@@ -57,7 +58,7 @@ def main() -> None:
 
     def zonder_geheugen():
         # The content rules remember text verdicts; a plan seen for the first time has none.
-        for f in (opvulling, geeft_reden, regels._getallen_in):
+        for f in (opvulling, geeft_reden, smartregels._getallen_in):
             f.cache_clear()
         controleer(normaal)
 

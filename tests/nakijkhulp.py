@@ -27,7 +27,7 @@ def _in(map_: Path):
 def oplossingsplan(opdracht: Path, doel: Path) -> Path:
     """Write the master's model-solution plan to ``doel/plan.json`` by running the master's
     start and solution cells in this process (the lecturer's own code, nothing of a student)."""
-    from basismodel_edu.lesstof.cursus import opdrachtdata
+    from basismodel_edu.opdrachten.opdrachtmap import opdrachtdata
 
     doel.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(opdracht / "startplan.json", doel / "startplan.json")

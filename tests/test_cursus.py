@@ -10,7 +10,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from basismodel_edu.lesstof.cursus import opdrachtdata, ververs
+from basismodel_edu.lesstof.cursus import ververs
+from basismodel_edu.opdrachten.opdrachtmap import opdrachtdata
 
 HIER = Path(__file__).resolve().parent.parent
 LINK = re.compile(r"\]\(([^)\s]+)\)|href=\"([^\"]+)\"")

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from basismodel_edu import bewerk, voorbeeldplan
-from basismodel_edu.formulieren.editor import (
+from basismodel_edu.formulieren.lagen import (
     DoelenFormulier,
     KPIFormulier,
     MiddelenFormulier,
@@ -16,9 +16,8 @@ from basismodel_edu.formulieren.editor import (
     TactiekenFormulier,
     VisieFormulier,
     _ModelFormulier,
-    lees_getal,
-    soort_veld,
 )
+from basismodel_edu.formulieren.velden import lees_getal, soort_veld
 from basismodel_edu.plan.model import (
     KPI,
     Doel,

@@ -9,15 +9,15 @@ from importlib import import_module
 
 # name → module; ``basismodel_edu.formulieren`` was one module, and these are what it offered.
 _WAAR = {
-    "DoelenFormulier": "editor",
-    "KPIFormulier": "editor",
-    "MiddelenFormulier": "editor",
-    "MissieFormulier": "editor",
+    "DoelenFormulier": "lagen",
+    "KPIFormulier": "lagen",
+    "MiddelenFormulier": "lagen",
+    "MissieFormulier": "lagen",
     "PlanEditor": "editor",
-    "TactiekenFormulier": "editor",
-    "VisieFormulier": "editor",
+    "TactiekenFormulier": "lagen",
+    "VisieFormulier": "lagen",
     "bewerk": "editor",
-    "lees_getal": "editor",
+    "lees_getal": "velden",
 }
 
 __all__ = sorted(_WAAR)

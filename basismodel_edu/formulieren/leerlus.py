@@ -38,7 +38,7 @@ from ..plan.bestand import bewaar_plan, laad_plan
 from ..plan.model import Meting, Plan, PlanFout
 from ..taal import datums, getallen, sjabloon
 from ..taal.berichten import getal, tekst
-from .editor import _LABELBREEDTE
+from .velden import _LABELBREEDTE
 
 __all__ = ["HerzieFormulier", "Leerlus", "MeetFormulier", "MetingFormulier", "leerlus"]
 
@@ -362,7 +362,7 @@ class Leerlus(widgets.VBox):
         self.stand = widgets.HTML()
         self.stand.add_class("bm-leerlus-stand")
         self.children = [
-            widgets.HTML(sjabloon.html("formulierstijl.html.j2")),
+            widgets.HTML(sjabloon.stuk("editor_stijl.html")),
             self.meting,
             self.export,
             self.herzie,

@@ -1,7 +1,7 @@
 """What the lessons show and where they live: lesson helpers, self-checks, diagrams, the course
 folder and the browser site.
 
-May import every part below it: ``taal``, ``plan``, ``controle``, ``meten``, ``formulieren``, ``opdrachten``.
+May import: ``taal``, ``plan``, ``controle``, ``meten``, ``formulieren``, ``opdrachten``.
 """
 
 from __future__ import annotations

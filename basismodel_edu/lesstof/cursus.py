@@ -18,7 +18,7 @@ has not changed the copy since it was last written: ``.cursus.json`` keeps the S
 file as it was copied. For a notebook it also keeps the SHA-256 of its cells' sources: JupyterLab
 rewrites a notebook's metadata and outputs when a student opens, runs and saves it, and a copy
 whose sources are still the course's is no work of the student, so it is updated too.
-Stdlib only: ``tasks.py lab`` runs it before anything else.
+Standard library only (with :mod:`..opdrachten.opdrachtmap`): ``tasks.py lab`` runs it before anything else.
 """
 
 from __future__ import annotations
@@ -31,22 +31,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..opdrachten.opdrachtmap import STUDENTBESTANDEN, opdrachtdata
+
 __all__ = ["Verversing", "bestanden", "opdrachtdata", "ververs", "zonder_versie"]
 
 #: The file in the view that remembers what the course last wrote.
 STAND = ".cursus.json"
-#: Files of an exercise folder a student gets; everything else (master.ipynb) stays out.
-STUDENTBESTANDEN = ("opdracht.ipynb", "startplan.json")
-#: Data an exercise ships beside them (an export to import, lesson 06): every file with these
-#: endings in the exercise folder.
-DATABESTANDEN = (".csv", ".xlsx", ".zip")
-
-
-def opdrachtdata(map_: Path) -> list[Path]:
-    """The data files an exercise folder ships for the student (see :data:`DATABESTANDEN`)."""
-    return sorted(p for p in map_.iterdir() if p.is_file() and p.suffix.lower() in DATABESTANDEN)
-
-
 #: Notebooks in notebooks/ that are no lesson.
 GEEN_LES = ("editor.ipynb",)
 

@@ -21,6 +21,8 @@ the lecturer fills them in and :mod:`.rubriek` merges them (``basismodel-edu rub
 
 One student's failure (a broken file, a crash, a timeout, a limit, an error in the grader on
 that submission) is recorded for that student; the rest of the class is graded and written.
+
+May import: ``taal``, ``plan``, ``controle``, ``meten``, ``formulieren``, ``opdrachten``.
 """
 
 from __future__ import annotations
@@ -209,7 +211,7 @@ def _beoordeel_alle(
             continue
         herbouwd[bestand] = (nb, inz.plan)
         te_draaien.append((i, inz, nb, opm))
-    from ..lesstof.cursus import opdrachtdata
+    from ..opdrachten.opdrachtmap import opdrachtdata
 
     start = m.pad.parent / "startplan.json"
     startplan = start.read_bytes() if start.is_file() else None
@@ -270,8 +272,3 @@ def _vul_werkmap(
         (werkmap / plannaam).write_bytes(inz.plan)
     if startplan is not None and not (werkmap / "startplan.json").exists():
         (werkmap / "startplan.json").write_bytes(startplan)
-
-
-from . import cli as _cli  # noqa: E402  (registers the grade command)
-
-del _cli

@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..taal.berichten import tekst
+from ..taal.berichten import taaloptie, tekst
 
 __all__: list[str] = []
 
 
 def _opzet(p: argparse.ArgumentParser) -> None:
-    from ..cli import _taal
-
     p.add_argument("master", help=tekst("cli.help.master"))
     p.add_argument("inzendingen", help=tekst("cli.help.inzendingen"))
     p.add_argument("--out", required=True, help=tekst("cli.help.grade_uit"))
@@ -28,7 +26,7 @@ def _opzet(p: argparse.ArgumentParser) -> None:
         dest="zonder_zandbak",
         help=tekst("cli.help.zonder_zandbak"),
     )
-    _taal(p)
+    taaloptie(p)
 
 
 def _grade(args: argparse.Namespace) -> int:
@@ -65,8 +63,6 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _opzet_export(p: argparse.ArgumentParser) -> None:
-    from ..cli import _taal
-
     p.add_argument("uitmap", help=tekst("cli.help.export_uitmap"))
     p.add_argument(
         "--lms",
@@ -77,7 +73,7 @@ def _opzet_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--klaslijst", required=True, help=tekst("cli.help.export_klaslijst"))
     p.add_argument("--item", required=True, help=tekst("cli.help.export_item"))
     p.add_argument("--out", required=True, help=tekst("cli.help.export_uit"))
-    _taal(p)
+    taaloptie(p)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -94,12 +90,10 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _opzet_rubriek(p: argparse.ArgumentParser) -> None:
-    from ..cli import _taal
-
     p.add_argument("uitmap", help=tekst("cli.help.rubriek_uitmap"))
     p.add_argument("--invullen", default=None, help=tekst("cli.help.rubriek_invullen"))
     p.add_argument("--out", default=None, help=tekst("cli.help.rubriek_uit"))
-    _taal(p)
+    taaloptie(p)
 
 
 def _rubriek(args: argparse.Namespace) -> int:
@@ -120,12 +114,9 @@ def _rubriek(args: argparse.Namespace) -> int:
     return 0
 
 
-def _registreer() -> None:
-    from ..cli import commando
-
-    commando("grade", _opzet)(_grade)
-    commando("export-grades", _opzet_export)(_export)
-    commando("rubriek", _opzet_rubriek)(_rubriek)
-
-
-_registreer()
+#: The command line's subcommands for grading (read by :mod:`basismodel_edu.cli`).
+COMMANDOS = {
+    "grade": (_opzet, _grade),
+    "export-grades": (_opzet_export, _export),
+    "rubriek": (_opzet_rubriek, _rubriek),
+}

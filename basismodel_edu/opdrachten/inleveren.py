@@ -253,9 +253,9 @@ def herstel_plan(pad: str | os.PathLike[str] = PLAN) -> Melding:
         return Melding(tekst("inleveren.geen_vorige", pad=vorige.name))
     opzij = None
     if pad.exists():
-        from ..formulieren.editor import _zet_opzij
+        from ..plan.bestand import zet_opzij
 
-        opzij = _zet_opzij(pad)
+        opzij = zet_opzij(pad)
     tijdelijk = pad.with_name(f".{pad.name}.herstel.tmp")
     shutil.copyfile(vorige, tijdelijk)
     os.replace(tijdelijk, pad)

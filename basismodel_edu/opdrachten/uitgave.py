@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..taal.berichten import tekst
+from ..taal.berichten import taaloptie, tekst
 
 __all__ = [
     "Criterium",
@@ -415,9 +415,7 @@ def geef_uit(master: str | os.PathLike[str], uit: str | os.PathLike[str]) -> Pat
 def _opzet(p) -> None:
     p.add_argument("master", help=tekst("cli.help.master"))
     p.add_argument("uit", help=tekst("cli.help.release_uit"))
-    from ..cli import _taal
-
-    _taal(p)
+    taaloptie(p)
 
 
 def _release(args) -> int:
@@ -443,10 +441,5 @@ def _release(args) -> int:
     return 0
 
 
-def _registreer() -> None:
-    from ..cli import commando
-
-    commando("release", _opzet)(_release)
-
-
-_registreer()
+#: The command line's subcommand for releasing an exercise (read by :mod:`basismodel_edu.cli`).
+COMMANDOS = {"release": (_opzet, _release)}

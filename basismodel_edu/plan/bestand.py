@@ -16,6 +16,8 @@ Format history:
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 import os
 import tempfile
@@ -35,9 +37,13 @@ __all__ = [
     "laad_plan",
     "lees_plan",
     "meegeleverd_schema",
+    "onveranderd",
     "plan_naar_json",
     "plan_schema",
+    "stempel",
     "vorige_versie",
+    "vrije_naam",
+    "zet_opzij",
 ]
 
 SCHEMA_ID = "https://basismodel-edu.invalid/schema/plan-v2.json"
@@ -252,3 +258,52 @@ def _json_uitleg(melding: str) -> str:
         if melding.startswith(begin):
             return tekst(sleutel)
     return tekst("json.anders")
+
+
+# --- The file as the forms see it ---------------------------------------------------------------
+
+
+def vrije_naam(pad: Path, soort: str) -> Path:
+    """A name beside ``pad`` that does not exist yet: NAAM.SOORT-DATUM-TIJD.json."""
+    tijd = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    n = 0
+    while True:
+        extra = f"-{n}" if n else ""
+        nieuw = pad.with_name(f"{pad.stem}.{soort}-{tijd}{extra}{pad.suffix}")
+        if not nieuw.exists():
+            return nieuw
+        n += 1
+
+
+def zet_opzij(pad: Path) -> Path:
+    """Rename an unreadable plan file to a new name beside it; never overwrite anything."""
+    nieuw = vrije_naam(pad, "onleesbaar")
+    os.rename(pad, nieuw)
+    return nieuw
+
+
+def stempel(pad: Path) -> tuple[int, int, str] | None:
+    """What a plan file is now: modification time, size and content hash (None: no file).
+    The hash catches a rewrite within the file system's time resolution."""
+    try:
+        st = pad.stat()
+        inhoud = pad.read_bytes()
+    except FileNotFoundError:
+        return None
+    return st.st_mtime_ns, st.st_size, hashlib.sha256(inhoud).hexdigest()
+
+
+def onveranderd(pad: Path, vorige: tuple[int, int, str] | None) -> bool:
+    """Whether the file still holds what ``vorige`` (a :func:`stempel`) recorded. Same time and
+    size: unchanged without reading it (one stat per keystroke); otherwise the content decides,
+    so a rewrite of the same plan (another editor opening it) is no conflict."""
+    try:
+        st = pad.stat()
+    except FileNotFoundError:
+        return vorige is None
+    if vorige is None:
+        return False
+    if (st.st_mtime_ns, st.st_size) == vorige[:2]:
+        return True
+    nu = stempel(pad)
+    return nu is not None and nu[2] == vorige[2]

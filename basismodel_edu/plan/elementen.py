@@ -18,12 +18,9 @@ in machine output (``check --format json``, ``Revisie.pad``).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..taal.berichten import tekst
-
-if TYPE_CHECKING:
-    from .model import Plan
 
 __all__ = ["benoem"]
 
@@ -41,7 +38,9 @@ _ONDERDEEL = ("organisatie", "missie", "visie")
 _MAX = 40
 
 
-def benoem(pad: str, plan: Plan | None = None, taal: str | None = None) -> str:
+# ``plan`` is a :class:`~.model.Plan`; this module does not import the model, because the model
+# names its own elements with it (Revisie.tekst).
+def benoem(pad: str, plan: Any = None, taal: str | None = None) -> str:
     """The element at ``pad`` as a student names it, in ``taal``.
 
     A list item is named by its id and its name (``Doel D2 (Meer reacties)``), looked up in

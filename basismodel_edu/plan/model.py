@@ -27,6 +27,7 @@ from pydantic_core import PydanticCustomError
 
 from ..taal.berichten import tekst
 from ..taal.getallen import GetalFout, lees_getal
+from .elementen import benoem
 
 __all__ = [
     "FAMILIES",
@@ -357,8 +358,6 @@ class Revisie(_Deel):
     def tekst(self, plan: Plan | None = None, taal: str | None = None) -> str:
         """This change as one line; with ``plan``, the element is named as students name it
         (``Doel D2 (…) → streefwaarde``) instead of by its path (``doelen[1].streefwaarde``)."""
-        from .elementen import benoem
-
         return tekst(
             "toon.revisie",
             taal,

@@ -59,6 +59,7 @@ __all__ = [
     "huidige_taal",
     "keuze",
     "maand",
+    "taaloptie",
     "tekst",
     "tekst_delen",
     "waarde",
@@ -81,6 +82,11 @@ def zet_taal(taal: str) -> None:
     if taal not in TALEN:
         raise ValueError(tekst("taal.onbekend", keuze=taal, talen=", ".join(TALEN)))
     _taal = taal
+
+
+def taaloptie(parser) -> None:
+    """Give a command-line (argparse) parser the ``--lang nl|en`` option every command has."""
+    parser.add_argument("--lang", choices=list(TALEN), default=None, help=tekst("cli.help.lang"))
 
 
 def huidige_taal() -> str:

@@ -2,21 +2,16 @@
 
 They sit in the SMART family's realism range (BM33x) and say nothing when a plan has no
 measurements, so a plan that is still being written is never judged on data it does not have.
-The arithmetic (trend, forecast, status) is in :mod:`.meetstand`.
+The arithmetic (trend, forecast, status) is in :mod:`..meetstand`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 from ..index import Index
-from ..meetstand import kpi_standen
 from ..motor import regel
+from ._gedeeld import Vondsten
 
 __all__: list[str] = []  # rules are reached through the registry, never imported by name
-
-Vondsten = Iterator[tuple[str, dict[str, Any]]]
 
 
 def _getal(x: float) -> float:
@@ -29,6 +24,10 @@ def trend_mist_doel(ix: Index) -> Vondsten:
     """The straight trend through a KPI's measurements misses its norm at the goal's deadline."""
     if not ix.plan.metingen:
         return
+    # Here, not at the top: a plan without measurements (every plan in the forms) never needs
+    # the arithmetic, so opening the editor does not load it.
+    from ..meetstand import kpi_standen
+
     for s in kpi_standen(ix.plan):
         if not s.dreigt_gemist or s.doel_index is None:
             continue
