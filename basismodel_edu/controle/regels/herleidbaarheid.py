@@ -1,8 +1,4 @@
-"""BM2xx herleidbaarheid: KPI → doel → ambitie → visie → missie holds (terugredeneren, lesson 05).
-
-Each function receives the plan's :class:`~..index.Index` and yields ``(pad, waarden)`` for each
-element it finds wrong; the engine (:mod:`..motor`) adds the severity and the message.
-"""
+"""BM2xx herleidbaarheid: KPI → doel → ambitie → visie → missie holds (terugredeneren, lesson 05)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,4 @@
-"""BM7xx kosten: means carry their cost (lesson 03).
-
-Each function receives the plan's :class:`~..index.Index` and yields ``(pad, waarden)`` for each
-element it finds wrong; the engine (:mod:`..motor`) adds the severity and the message.
-"""
+"""BM7xx kosten: means carry their cost (lesson 03)."""
 
 from __future__ import annotations
 

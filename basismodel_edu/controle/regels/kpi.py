@@ -1,8 +1,4 @@
-"""BM5xx kpi: KPIs are complete, fit their goal and are not only vanity (lesson 04).
-
-Each function receives the plan's :class:`~..index.Index` and yields ``(pad, waarden)`` for each
-element it finds wrong; the engine (:mod:`..motor`) adds the severity and the message.
-"""
+"""BM5xx kpi: KPIs are complete, fit their goal and are not only vanity (lesson 04)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,4 @@
-"""BM0xx structuur: ids are unique.
-
-Each function receives the plan's :class:`~..index.Index` and yields ``(pad, waarden)`` for each
-element it finds wrong; the engine (:mod:`..motor`) adds the severity and the message.
-"""
+"""BM0xx structuur: ids are unique."""
 
 from __future__ import annotations
 

@@ -1,8 +1,4 @@
-"""BM1xx volledigheid: each layer's key question is answered (lessons 00–04).
-
-Each function receives the plan's :class:`~..index.Index` and yields ``(pad, waarden)`` for each
-element it finds wrong; the engine (:mod:`..motor`) adds the severity and the message.
-"""
+"""BM1xx volledigheid: each layer's key question is answered (lessons 00–04)."""
 
 from __future__ import annotations
 
